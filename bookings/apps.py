@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingsConfig(AppConfig):
+    """Registrations, school lesson requests and in-company requests."""
+
+    name = "bookings"
+    verbose_name = _("Bookings")

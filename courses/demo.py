@@ -1,0 +1,347 @@
+"""Demo catalogue for `seed_demo`: the centre's offer in Dutch and English."""
+
+from lms.demo import SeedContext, upsert_page
+
+from .models import Audience, CourseIndexPage, CoursePage, Format, Theme
+
+
+def _goals(*items: str) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def _text(*paragraphs: str) -> list:
+    return [("paragraph", "".join(f"<p>{p}</p>" for p in paragraphs))]
+
+
+COURSES = [
+    {
+        "slug": "training-jeugdprostitutie",
+        "audience": Audience.PROFESSIONALS,
+        "format": Format.TRAINING_DAY,
+        "theme": Theme.YOUTH_PROSTITUTION,
+        "nl": {
+            "title": "Training jeugdprostitutie voor professionals",
+            "summary": (
+                "Een trainingsdag over de seksbranche, signalen bij jongeren en wat je doet "
+                "met een vermoeden: van meldcode tot doorverwijzen."
+            ),
+            "duration": "1 dag (6 uur)",
+            "learning_goals": _goals(
+                "Je kent de seksbranche en weet waar jongeren risico lopen.",
+                "Je herkent signalen van jeugdprostitutie en uitbuiting.",
+                "Je oefent met de meldcode huiselijk geweld en kindermishandeling.",
+                "Je weet hoe je ingrijpt, doorverwijst en jongeren preventief voorlicht.",
+            ),
+            "accreditation": "Geaccrediteerd voor 6 punten (SKJ en Registerplein, aangevraagd)",
+            "price_information": (
+                "Deelnemers uit de gemeente Rotterdam betalen een sterk verlaagd tarief. "
+                "Andere gemeenten kunnen dezelfde afspraak maken; vraag ernaar."
+            ),
+            "body": _text(
+                "De training is voor sociaal werkers, jongerenwerkers, docenten, medewerkers "
+                "van opvang en wijkagenten. Je werkt met echte casussen en oefent gesprekken."
+            ),
+        },
+        "en": {
+            "title": "Youth prostitution training for professionals",
+            "summary": (
+                "A training day on the sex industry, signals among young people and what to do "
+                "with a concern: from the reporting code to referral."
+            ),
+            "duration": "1 day (6 hours)",
+            "learning_goals": _goals(
+                "You know the sex industry and where young people are at risk.",
+                "You recognise signals of youth prostitution and exploitation.",
+                "You practise with the Dutch reporting code for domestic violence and child abuse.",
+                "You know how to intervene, refer and inform young people preventively.",
+            ),
+            "accreditation": "Accredited for 6 points (SKJ and Registerplein, pending)",
+            "price_information": (
+                "Participants from the municipality of Rotterdam pay a strongly reduced tariff. "
+                "Other municipalities can make the same arrangement; ask us."
+            ),
+            "body": _text(
+                "For social workers, youth workers, teachers, shelter staff and community police "
+                "officers. You work with real cases and practise conversations."
+            ),
+        },
+    },
+    {
+        "slug": "jeugdprostitutie-incompany",
+        "audience": Audience.PROFESSIONALS,
+        "format": Format.IN_COMPANY,
+        "theme": Theme.YOUTH_PROSTITUTION,
+        "nl": {
+            "title": "Jeugdprostitutie: training op locatie voor uw team",
+            "summary": (
+                "Dezelfde training, bij uw organisatie en afgestemd op uw team: voor opvang, "
+                "zorgaanbieders, scholen en gemeenten."
+            ),
+            "duration": "1 dag of 2 dagdelen",
+            "learning_goals": _goals(
+                "Een gedeeld beeld van signalen en risico's in uw eigen werkveld.",
+                "Afspraken over wie wat doet bij een vermoeden.",
+                "Oefenen met de meldcode aan de hand van casussen uit uw praktijk.",
+            ),
+            "accreditation": "Accreditatie op aanvraag",
+            "price_information": "Prijs op aanvraag; voor Rotterdamse organisaties geldt een verlaagd tarief.",
+            "body": _text(
+                "Na een melding kunnen we de training ook outreachend geven, bijvoorbeeld bij "
+                "een team dat met een concrete zorg zit."
+            ),
+        },
+        "en": {
+            "title": "Youth prostitution: in-company training for your team",
+            "summary": (
+                "The same training at your organisation, tailored to your team: for shelters, "
+                "care providers, schools and municipalities."
+            ),
+            "duration": "1 day or 2 half days",
+            "learning_goals": _goals(
+                "A shared picture of signals and risks in your own field.",
+                "Agreements on who does what when there is a concern.",
+                "Practice with the reporting code using cases from your own work.",
+            ),
+            "accreditation": "Accreditation on request",
+            "price_information": "Price on request; organisations in Rotterdam pay a reduced tariff.",
+            "body": _text(
+                "After a report we can also give the training outreach-style, for example to a "
+                "team facing a specific concern."
+            ),
+        },
+    },
+    {
+        "slug": "signalen-mensenhandel-herkennen",
+        "audience": Audience.PROFESSIONALS,
+        "format": Format.ELEARNING,
+        "theme": Theme.HUMAN_TRAFFICKING,
+        "nl": {
+            "title": "Signalen van mensenhandel herkennen",
+            "summary": (
+                "E-learning voor wie slachtoffers kan tegenkomen, zoals medewerkers van de "
+                "opvang: de elementen en vormen van mensenhandel, signalen en rechten."
+            ),
+            "duration": "ongeveer 2 uur",
+            "learning_goals": _goals(
+                "Je kent de drie elementen en de vier vormen van mensenhandel.",
+                "Je herkent risicofactoren en signalen van gedwongen werk.",
+                "Je weet welke rechten slachtoffers hebben en waar zij hulp vinden.",
+            ),
+            "accreditation": "Studiebelasting 2 uur; certificaat na afronding",
+            "price_information": "Gratis voor professionals in de regio Rotterdam.",
+            "body": _text(
+                "Een vervolg op de korte landelijke e-learning voor baliemedewerkers en "
+                "inspecteurs. Je werkt in je eigen tempo en sluit af met een toets."
+            ),
+        },
+        "en": {
+            "title": "Recognising signs of human trafficking",
+            "summary": (
+                "E-learning for anyone who may meet victims, such as shelter staff: the elements "
+                "and forms of trafficking, signals and rights."
+            ),
+            "duration": "about 2 hours",
+            "learning_goals": _goals(
+                "You know the three elements and the four forms of human trafficking.",
+                "You recognise risk factors and signals of forced work.",
+                "You know the rights of victims and where they can get help.",
+            ),
+            "accreditation": "Study load 2 hours; certificate on completion",
+            "price_information": "Free for professionals in the Rotterdam region.",
+            "body": _text(
+                "A follow-up to the short national e-learning for front-desk staff and "
+                "inspectors. Work at your own pace and finish with a quiz."
+            ),
+        },
+    },
+    {
+        "slug": "preventieles",
+        "audience": Audience.YOUNG_PEOPLE,
+        "format": Format.SCHOOL_LESSON,
+        "theme": Theme.ONLINE_SAFETY,
+        "nl": {
+            "title": "Preventieles van 90 minuten",
+            "summary": (
+                "Een interactieve les voor jongeren over grenzen, internet en sociale media, "
+                "altijd gegeven door twee voorlichters, op school of op een andere locatie."
+            ),
+            "duration": "90 minuten",
+            "learning_goals": _goals(
+                "Jongeren oefenen met grenzen aangeven en respecteren.",
+                "Ze kennen de risico's van internet en sociale media.",
+                "Ze weten wat sexting, shaming, deepfakes en sextortion zijn.",
+                "Ze weten waar ze terechtkunnen voor hulp.",
+            ),
+            "accreditation": "",
+            "price_information": "Voor scholen in Rotterdam kosteloos; vraag de les aan via dit platform.",
+            "body": _text(
+                "Voor het voortgezet onderwijs, het mbo, buurthuizen en trainingshuizen voor "
+                "begeleid wonen. Er zijn ook modules voor (onderwijs)professionals over het "
+                "signaleren van zorgwekkend gedrag."
+            ),
+        },
+        "en": {
+            "title": "90-minute prevention lesson",
+            "summary": (
+                "An interactive lesson for young people on boundaries, the internet and social "
+                "media, always given by two trainers, at school or another location."
+            ),
+            "duration": "90 minutes",
+            "learning_goals": _goals(
+                "Young people practise setting and respecting boundaries.",
+                "They know the risks of the internet and social media.",
+                "They know what sexting, shaming, deepfakes and sextortion are.",
+                "They know where to go for help.",
+            ),
+            "accreditation": "",
+            "price_information": "Free for schools in Rotterdam; request the lesson on this platform.",
+            "body": _text(
+                "For secondary schools, MBO colleges, community centres and supported-living "
+                "programmes. There are also modules for (education) professionals on spotting "
+                "worrying behaviour."
+            ),
+        },
+    },
+    {
+        "slug": "girls-talk",
+        "audience": Audience.YOUNG_PEOPLE,
+        "format": Format.GROUP_PROGRAMME,
+        "theme": Theme.RESILIENCE,
+        "nl": {
+            "title": "Girls' Talk",
+            "summary": (
+                "Groepsbegeleiding in negen bijeenkomsten voor meiden van ongeveer 14 tot 21 "
+                "jaar met een verhoogd risico op seksueel grensoverschrijdend gedrag."
+            ),
+            "duration": "9 bijeenkomsten",
+            "learning_goals": _goals(
+                "Meiden praten open over relaties, seksualiteit en weerbaarheid.",
+                "Ze herkennen de werkwijze van loverboys en uitbuiters.",
+                "Ze weten welke hulp er in hun eigen stad is.",
+            ),
+            "accreditation": "",
+            "price_information": "Aan te vragen door scholen en zorgorganisaties.",
+            "body": _text(
+                "Gebaseerd op een erkende Nederlandse methodiek, aangevuld met informatie over "
+                "loverboys, jeugdprostitutie en de lokale situatie. Alleen voorlichters die in "
+                "de methodiek zijn getraind geven de bijeenkomsten. Deelnemers worden nooit op "
+                "dit platform geregistreerd."
+            ),
+        },
+        "en": {
+            "title": "Girls' Talk",
+            "summary": (
+                "Group counselling in nine meetings for girls of about 14 to 21 at increased "
+                "risk of sexually transgressive behaviour."
+            ),
+            "duration": "9 meetings",
+            "learning_goals": _goals(
+                "Girls talk openly about relationships, sexuality and resilience.",
+                "They recognise how loverboys and exploiters operate.",
+                "They know what help there is in their own city.",
+            ),
+            "accreditation": "",
+            "price_information": "Can be requested by schools and care organisations.",
+            "body": _text(
+                "Based on a recognised Dutch methodology, extended with information on "
+                "loverboys, youth prostitution and the local situation. Only trainers trained in "
+                "the methodology lead the meetings. Participants are never registered on this "
+                "platform."
+            ),
+        },
+    },
+    {
+        "slug": "make-a-move",
+        "audience": Audience.YOUNG_PEOPLE,
+        "format": Format.GROUP_PROGRAMME,
+        "theme": Theme.RESILIENCE,
+        "nl": {
+            "title": "Make a Move",
+            "summary": (
+                "De variant van Girls' Talk voor jongens: in een groep praten over grenzen, "
+                "druk van anderen, seksualiteit en respect."
+            ),
+            "duration": "9 bijeenkomsten",
+            "learning_goals": _goals(
+                "Jongens onderzoeken hun eigen grenzen en die van anderen.",
+                "Ze herkennen groepsdruk en grensoverschrijdend gedrag, online en offline.",
+                "Ze weten waar ze met vragen terechtkunnen.",
+            ),
+            "accreditation": "",
+            "price_information": "Aan te vragen door scholen en zorgorganisaties.",
+            "body": _text(
+                "Gegeven door getrainde voorlichters. Deelnemers worden nooit op dit platform "
+                "geregistreerd; voorlichters noteren alleen hoeveel jongeren meededen."
+            ),
+        },
+        "en": {
+            "title": "Make a Move",
+            "summary": (
+                "The variant of Girls' Talk for boys: talking in a group about boundaries, "
+                "pressure from others, sexuality and respect."
+            ),
+            "duration": "9 meetings",
+            "learning_goals": _goals(
+                "Boys explore their own boundaries and those of others.",
+                "They recognise group pressure and transgressive behaviour, online and offline.",
+                "They know where to go with questions.",
+            ),
+            "accreditation": "",
+            "price_information": "Can be requested by schools and care organisations.",
+            "body": _text(
+                "Led by trained trainers. Participants are never registered on this platform; "
+                "trainers record only how many young people took part."
+            ),
+        },
+    },
+]
+
+
+# The four offers from the centre's brief, one card each on the home page.
+FEATURED = [
+    "training-jeugdprostitutie",
+    "signalen-mensenhandel-herkennen",
+    "preventieles",
+    "girls-talk",
+]
+
+
+def seed(ctx: SeedContext) -> None:
+    nl, en = ctx.locales["nl"], ctx.locales["en"]
+    catalogue_nl, created = upsert_page(
+        ctx.homes["nl"], CourseIndexPage, slug="aanbod", locale=nl, title="Aanbod",
+        intro="Trainingen, e-learning, lessen en groepsprogramma's van het expertisecentrum.",
+    )
+    catalogue_en, _ = upsert_page(
+        ctx.homes["en"], CourseIndexPage, slug="offer", locale=en, title="Our offer",
+        translation_of=catalogue_nl,
+        intro="Training, e-learning, lessons and group programmes from the expertise centre.",
+    )
+    if created:
+        ctx.log.append("catalogue (nl + en)")
+    pages: dict[str, dict] = {}
+    for course in COURSES:
+        shared = {key: course[key] for key in ("audience", "format", "theme")}
+        nl_page, created = upsert_page(
+            catalogue_nl, CoursePage, slug=course["slug"], locale=nl, **shared, **course["nl"]
+        )
+        en_page, _ = upsert_page(
+            catalogue_en, CoursePage, slug=course["slug"], locale=en, translation_of=nl_page,
+            **shared, **course["en"],
+        )
+        pages[course["slug"]] = {"nl": nl_page, "en": en_page}
+        if created:
+            ctx.log.append(f"course {course['slug']} (nl + en)")
+    ctx.pages.update(pages)
+
+    for lang, catalogue in (("nl", catalogue_nl), ("en", catalogue_en)):
+        home = ctx.homes[lang]
+        if not any(block.block_type == "featured_pages" for block in home.body):
+            featured = {
+                "heading": "Ons aanbod" if lang == "nl" else "What we offer",
+                "pages": [pages[slug][lang] for slug in FEATURED],
+                "more_link": catalogue,
+                "more_text": "Bekijk het hele aanbod" if lang == "nl" else "See the whole offer",
+            }
+            home.body.insert(0, ("featured_pages", featured))
+            home.save_revision().publish()

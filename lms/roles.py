@@ -1,0 +1,21 @@
+"""The five roles, as Django groups. The data migration `0002_roles` creates them;
+code refers to them by these constants, never by a literal name."""
+
+LEARNERS = "Learners"
+SCHOOL_CONTACTS = "School contacts"
+TRAINERS = "Trainers"
+COORDINATORS = "Coordinators"
+EDITORS = "Editors"
+
+ALL_ROLES = (LEARNERS, SCHOOL_CONTACTS, TRAINERS, COORDINATORS, EDITORS)
+
+# Roles whose members can enter the Wagtail admin, and so must use two factors.
+ADMIN_ROLES = (COORDINATORS, EDITORS)
+
+
+def has_role(user, *roles: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=roles).exists()

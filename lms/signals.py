@@ -1,0 +1,1 @@
+"""Signal receivers of the shared app (connected in LmsConfig.ready)."""

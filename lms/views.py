@@ -1,0 +1,43 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
+
+from .health import run_checks
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    healthy, checks = run_checks()
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
+    )
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = Page.objects.none()
+    if query:
+        results = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(query)
+        )
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return render(request, "search/search.html", {"query": query, "results": page})
+
+
+@login_required
+def dashboard(request):
+    return render(request, "lms/dashboard.html", {})
+
+
+def privacy(request):
+    return render(request, "lms/privacy.html", {})
