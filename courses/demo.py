@@ -84,7 +84,9 @@ COURSES = [
                 "Oefenen met de meldcode aan de hand van casussen uit uw praktijk.",
             ),
             "accreditation": "Accreditatie op aanvraag",
-            "price_information": "Prijs op aanvraag; voor Rotterdamse organisaties geldt een verlaagd tarief.",
+            "price_information": (
+                "Prijs op aanvraag; voor Rotterdamse organisaties geldt een verlaagd tarief."
+            ),
             "body": _text(
                 "Na een melding kunnen we de training ook outreachend geven, bijvoorbeeld bij "
                 "een team dat met een concrete zorg zit."
@@ -103,7 +105,9 @@ COURSES = [
                 "Practice with the reporting code using cases from your own work.",
             ),
             "accreditation": "Accreditation on request",
-            "price_information": "Price on request; organisations in Rotterdam pay a reduced tariff.",
+            "price_information": (
+                "Price on request; organisations in Rotterdam pay a reduced tariff."
+            ),
             "body": _text(
                 "After a report we can also give the training outreach-style, for example to a "
                 "team facing a specific concern."
@@ -173,7 +177,9 @@ COURSES = [
                 "Ze weten waar ze terechtkunnen voor hulp.",
             ),
             "accreditation": "",
-            "price_information": "Voor scholen in Rotterdam kosteloos; vraag de les aan via dit platform.",
+            "price_information": (
+                "Voor scholen in Rotterdam kosteloos; vraag de les aan via dit platform."
+            ),
             "body": _text(
                 "Voor het voortgezet onderwijs, het mbo, buurthuizen en trainingshuizen voor "
                 "begeleid wonen. Er zijn ook modules voor (onderwijs)professionals over het "
@@ -194,7 +200,9 @@ COURSES = [
                 "They know where to go for help.",
             ),
             "accreditation": "",
-            "price_information": "Free for schools in Rotterdam; request the lesson on this platform.",
+            "price_information": (
+                "Free for schools in Rotterdam; request the lesson on this platform."
+            ),
             "body": _text(
                 "For secondary schools, MBO colleges, community centres and supported-living "
                 "programmes. There are also modules for (education) professionals on spotting "
@@ -309,11 +317,19 @@ FEATURED = [
 def seed(ctx: SeedContext) -> None:
     nl, en = ctx.locales["nl"], ctx.locales["en"]
     catalogue_nl, created = upsert_page(
-        ctx.homes["nl"], CourseIndexPage, slug="aanbod", locale=nl, title="Aanbod",
+        ctx.homes["nl"],
+        CourseIndexPage,
+        slug="aanbod",
+        locale=nl,
+        title="Aanbod",
         intro="Trainingen, e-learning, lessen en groepsprogramma's van het expertisecentrum.",
     )
     catalogue_en, _ = upsert_page(
-        ctx.homes["en"], CourseIndexPage, slug="offer", locale=en, title="Our offer",
+        ctx.homes["en"],
+        CourseIndexPage,
+        slug="offer",
+        locale=en,
+        title="Our offer",
         translation_of=catalogue_nl,
         intro="Training, e-learning, lessons and group programmes from the expertise centre.",
     )
@@ -326,8 +342,13 @@ def seed(ctx: SeedContext) -> None:
             catalogue_nl, CoursePage, slug=course["slug"], locale=nl, **shared, **course["nl"]
         )
         en_page, _ = upsert_page(
-            catalogue_en, CoursePage, slug=course["slug"], locale=en, translation_of=nl_page,
-            **shared, **course["en"],
+            catalogue_en,
+            CoursePage,
+            slug=course["slug"],
+            locale=en,
+            translation_of=nl_page,
+            **shared,
+            **course["en"],
         )
         pages[course["slug"]] = {"nl": nl_page, "en": en_page}
         if created:

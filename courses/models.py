@@ -65,9 +65,7 @@ class CoursePage(Page):
         _("duration"), max_length=100, help_text=_("For example: 90 minutes, 1 day, 9 meetings.")
     )
     learning_goals = RichTextField(_("learning goals"), features=["ul", "ol", "bold", "italic"])
-    accreditation = models.CharField(
-        _("accreditation / study load"), max_length=255, blank=True
-    )
+    accreditation = models.CharField(_("accreditation / study load"), max_length=255, blank=True)
     price_information = models.TextField(_("price information"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 

@@ -92,7 +92,9 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context=parent_context)
         ids = [page.pk for page in value["pages"] if page is not None]
-        by_id = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()}
+        by_id = {
+            page.pk: page for page in Page.objects.live().public().filter(pk__in=ids).specific()
+        }
         context["cards"] = [by_id[pk] for pk in ids if pk in by_id]
         return context
 

@@ -97,8 +97,11 @@ def seed_site(ctx: SeedContext) -> None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname=base_url.hostname, port=base_url.port or 80, root_page=home_nl,
-            is_default_site=True, site_name="Expertisecentrum",
+            hostname=base_url.hostname,
+            port=base_url.port or 80,
+            root_page=home_nl,
+            is_default_site=True,
+            site_name="Expertisecentrum",
         )
     elif site.root_page_id != home_nl.pk:
         old_root = site.root_page
@@ -134,9 +137,16 @@ def seed_site(ctx: SeedContext) -> None:
 
 HELP_CONTACTS = [
     {
-        "nl": ("CoMensha", "Landelijk coördinatiecentrum tegen mensenhandel", "werkdagen 8:00–19:00"),
-        "en": ("CoMensha", "National coordination centre against human trafficking",
-               "weekdays 8:00–19:00"),
+        "nl": (
+            "CoMensha",
+            "Landelijk coördinatiecentrum tegen mensenhandel",
+            "werkdagen 8:00–19:00",
+        ),
+        "en": (
+            "CoMensha",
+            "National coordination centre against human trafficking",
+            "weekdays 8:00–19:00",
+        ),
         "phone": "033 448 11 86",
         "url": "",
     },
@@ -167,13 +177,23 @@ def seed_help_contacts(ctx: SeedContext) -> None:
     for order, contact in enumerate(HELP_CONTACTS):
         name, description, hours = contact["nl"]
         original = HelpContact.objects.create(
-            locale=ctx.locales["nl"], name=name, description=description, hours=hours,
-            phone=contact["phone"], url=contact["url"], sort_order=order,
+            locale=ctx.locales["nl"],
+            name=name,
+            description=description,
+            hours=hours,
+            phone=contact["phone"],
+            url=contact["url"],
+            sort_order=order,
         )
         name, description, hours = contact["en"]
         HelpContact.objects.create(
-            locale=ctx.locales["en"], translation_key=original.translation_key, name=name,
-            description=description, hours=hours, phone=contact["phone"], url=contact["url"],
+            locale=ctx.locales["en"],
+            translation_key=original.translation_key,
+            name=name,
+            description=description,
+            hours=hours,
+            phone=contact["phone"],
+            url=contact["url"],
             sort_order=order,
         )
     ctx.log.append(f"{len(HELP_CONTACTS)} help contacts (nl + en)")
@@ -188,8 +208,11 @@ def seed_accounts(ctx: SeedContext) -> list[str]:
         if User.objects.filter(email=email).exists():
             continue
         user = User.objects.create_user(
-            username=email.split("@")[0], email=email, password=DEMO_PASSWORD,
-            first_name=first, last_name=last,
+            username=email.split("@")[0],
+            email=email,
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
         )
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         user.groups.add(Group.objects.get(name=role))
@@ -206,7 +229,11 @@ def seed_accounts(ctx: SeedContext) -> list[str]:
 
 def current_totp_code(email: str) -> str:
     """The code an authenticator app would show now for a demo account."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
     from allauth.mfa.utils import decrypt
 
     authenticator = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)

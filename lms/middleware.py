@@ -21,9 +21,7 @@ class RequireTwoFactorForAdminMiddleware:
             and user.is_authenticated
             and request.path.startswith(self.protected_prefixes)
             and user.has_perm("wagtailadmin.access_admin")
-            and not Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP
-            ).exists()
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             messages.warning(
                 request,

@@ -47,7 +47,11 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
             heading=_("Organisation"),
         ),
         MultiFieldPanel(

@@ -31,6 +31,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("accounts/login/", views.LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("", include(app_patterns)),
     path("", include(wagtail_urls)),

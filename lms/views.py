@@ -1,3 +1,4 @@
+from allauth.account import views as allauth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -24,11 +25,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"query": query, "results": page})
@@ -41,3 +38,14 @@ def dashboard(request):
 
 def privacy(request):
     return render(request, "lms/privacy.html", {})
+
+
+class LoginView(allauth_views.LoginView):
+    """allauth's log-in, answering 429 (not 200) while failed attempts are throttled,
+    so clients and monitoring see the throttle for what it is."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if any(error.code == "too_many_login_attempts" for error in form.non_field_errors().data):
+            response.status_code = 429
+        return response

@@ -158,7 +158,8 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE: dict = {}
 
 # --- E-mail ------------------------------------------------------------------
-_email = dj_email_url.parse(os.environ.get("EMAIL_URL") or "console://")
+EMAIL_URL = os.environ.get("EMAIL_URL") or "console://"
+_email = dj_email_url.parse(EMAIL_URL)
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_HOST = _email["EMAIL_HOST"]
 EMAIL_PORT = _email["EMAIL_PORT"]
@@ -166,8 +167,9 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
-if _email.get("EMAIL_FILE_PATH"):
-    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
+if EMAIL_URL.startswith("file://"):
+    # file:///var/mail/lms writes one file per message into that folder.
+    EMAIL_FILE_PATH = EMAIL_URL.removeprefix("file://")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Expertisecentrum <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

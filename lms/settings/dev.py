@@ -10,3 +10,5 @@ from .base import env_bool  # noqa: E402
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"
 ALLOWED_HOSTS = ["*"]
+# runserver serves static files from the apps; nothing is collected in development.
+STATIC_ROOT = None

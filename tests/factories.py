@@ -1,0 +1,53 @@
+import factory
+import wagtail_factories
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from courses.models import Audience, CourseIndexPage, CoursePage, Format, Theme
+from lms.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    first_name = "Noor"
+    last_name = "Smit"
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+    @factory.post_generation
+    def roles(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for name in extracted:
+                obj.groups.add(Group.objects.get(name=name))
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Aanbod"
+    slug = factory.Sequence(lambda n: f"aanbod-{n}")
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Cursus {n}")
+    slug = factory.Sequence(lambda n: f"cursus-{n}")
+    summary = "Een korte samenvatting."
+    audience = Audience.PROFESSIONALS
+    format = Format.ELEARNING
+    theme = Theme.HUMAN_TRAFFICKING
+    duration = "2 uur"
+    learning_goals = "<ul><li>Signalen herkennen</li></ul>"

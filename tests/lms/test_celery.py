@@ -1,0 +1,127 @@
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core import mail
+
+from lms.celery import app as celery_app
+from lms.tasks import send_email
+from tests.conftest import skip_or_fail
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def test_worker_settings_survive_a_killed_worker():
+    conf = celery_app.conf
+    assert conf.task_acks_late is True
+    assert conf.task_reject_on_worker_lost is True
+    assert conf.worker_prefetch_multiplier == 1
+    assert conf.task_serializer == "json" and conf.accept_content == ["json"]
+    timeout = conf.broker_transport_options["visibility_timeout"]
+    assert conf.result_backend_transport_options["visibility_timeout"] == timeout
+    # Longer than any task may run, far shorter than Redis's default hour.
+    assert conf.task_time_limit < timeout <= 15 * 60
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_account_mail_is_queued_after_commit_and_sent_by_the_task(client, homes):
+    client.post(
+        "/en/accounts/signup/",
+        {
+            "email": "queued@example.org",
+            "password1": "long-enough-pw",
+            "password2": "long-enough-pw",
+        },
+    )
+    assert [m.to for m in mail.outbox] == [["queued@example.org"]]
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        skip_or_fail("needs Redis: set REDIS_URL to run a real Celery worker")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        skip_or_fail(f"Redis at {url} is not reachable: {exc}")
+    return url
+
+
+@pytest.fixture
+def live_worker(redis_url, tmp_path):
+    """A real `celery worker` process on its own queue, delivering mail to files."""
+    queue = f"test-{uuid.uuid4().hex[:10]}"
+    mail_dir = tmp_path / "mail"
+    mail_dir.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "DEBUG": "false",
+        "REDIS_URL": redis_url,
+        "CELERY_QUEUE": queue,
+        "EMAIL_URL": f"file://{mail_dir}",
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lms",
+            "worker",
+            "--queues",
+            queue,
+            "--concurrency",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "INFO",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    saved = {
+        key: celery_app.conf[key] for key in ("task_always_eager", "broker_url", "result_backend")
+    }
+    celery_app.conf.update(task_always_eager=False, broker_url=redis_url, result_backend=redis_url)
+    try:
+        yield {"queue": queue, "mail_dir": mail_dir, "process": process}
+    finally:
+        celery_app.conf.update(saved)
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.mark.live_worker
+def test_a_real_worker_on_redis_runs_a_task_end_to_end(live_worker):
+    subject = f"Proef {uuid.uuid4().hex[:6]}"
+    result = send_email.apply_async(
+        kwargs={"subject": subject, "body": "Hallo", "to": ["trainer@example.org"]},
+        queue=live_worker["queue"],
+    )
+    assert result.get(timeout=60) == 1
+
+    deadline = time.monotonic() + 10
+    files = []
+    while time.monotonic() < deadline and not files:
+        files = list(live_worker["mail_dir"].iterdir())
+        time.sleep(0.1)
+    assert len(files) == 1
+    written = files[0].read_text()
+    assert f"Subject: {subject}" in written
+    assert "To: trainer@example.org" in written
