@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", views.LoginView.as_view(), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("", include(app_patterns)),
+    path("", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

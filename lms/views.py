@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from .dashboard import sections_for
 from .health import run_checks
 
 
@@ -31,9 +32,20 @@ def search(request):
     return render(request, "search/search.html", {"query": query, "results": page})
 
 
+def _role_restricted_page_types():
+    """Page types only some roles may read (they declare `visible_to_roles`)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    restricted = [m for m in get_page_models() if getattr(m, "visible_to_roles", None)]
+    return ContentType.objects.get_for_models(*restricted).values() if restricted else []
+
+
 @login_required
 def dashboard(request):
-    return render(request, "lms/dashboard.html", {})
+    response = render(request, "lms/dashboard.html", {"sections": sections_for(request)})
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def privacy(request):

@@ -3,7 +3,15 @@ import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from courses.models import Audience, CourseIndexPage, CoursePage, Format, Theme
+from courses.models import (
+    Audience,
+    CourseIndexPage,
+    CoursePage,
+    Format,
+    LessonPage,
+    SessionPlanPage,
+    Theme,
+)
 from lms.models import User
 
 
@@ -51,3 +59,31 @@ class CoursePageFactory(wagtail_factories.PageFactory):
     theme = Theme.HUMAN_TRAFFICKING
     duration = "2 uur"
     learning_goals = "<ul><li>Signalen herkennen</li></ul>"
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Les {n}")
+    slug = factory.Sequence(lambda n: f"les-{n}")
+    intro = "Een inleiding."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Inhoud van de les.</p>")])
+    required = True
+    minutes = 10
+
+
+class SessionPlanPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = SessionPlanPage
+
+    title = factory.Sequence(lambda n: f"Bijeenkomst {n}")
+    slug = factory.Sequence(lambda n: f"bijeenkomst-{n}")
+    number = factory.Sequence(lambda n: n + 1)
+    goals = "<ul><li>Vertrouwen opbouwen in de groep</li></ul>"
+    duration_minutes = 90
+    activities = factory.LazyFunction(
+        lambda: [
+            ("activity", {"title": "Kennismaken", "minutes": 90, "description": "<p>Rondje.</p>"})
+        ]
+    )

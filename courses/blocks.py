@@ -1,0 +1,106 @@
+"""StreamField blocks of lessons and session plans."""
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import blocks
+
+from lms.blocks import BaseStreamBlock
+
+
+class CaseBlock(blocks.StructBlock):
+    """A situation to discuss, with questions and an answer shown on request."""
+
+    title = blocks.CharBlock(label=_("title"))
+    situation = blocks.RichTextBlock(label=_("situation"), features=["bold", "italic", "ol", "ul"])
+    questions = blocks.ListBlock(
+        blocks.CharBlock(label=_("question")), label=_("discussion questions")
+    )
+    model_answer = blocks.RichTextBlock(
+        label=_("model answer"),
+        required=False,
+        features=["bold", "italic", "ol", "ul"],
+        help_text=_("Hidden until the reader asks for it."),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Case")
+        template = "blocks/case_block.html"
+
+
+class Interpretation(blocks.StructBlock):
+    min_ticks = blocks.IntegerBlock(label=_("from this many ticks"), min_value=0)
+    message = blocks.TextBlock(label=_("what it means"))
+
+
+class ChecklistValue(blocks.StructValue):
+    def interpretation_for(self, ticks: int) -> str:
+        """The message of the highest threshold the number of ticks reaches."""
+        reached = [i for i in self["interpretations"] if ticks >= i["min_ticks"]]
+        if not reached:
+            return ""
+        return max(reached, key=lambda i: i["min_ticks"])["message"]
+
+
+class SignalsChecklistBlock(blocks.StructBlock):
+    """A self-check: the reader ticks the signals they recognise and is told what
+    their ticks mean. A plain form, so it works without JavaScript."""
+
+    title = blocks.CharBlock(label=_("title"))
+    intro = blocks.TextBlock(label=_("introduction"), required=False)
+    signals = blocks.ListBlock(blocks.CharBlock(label=_("signal")), label=_("signals"))
+    interpretations = blocks.ListBlock(Interpretation(), label=_("interpretations"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("Signals checklist")
+        template = "blocks/signals_checklist_block.html"
+        value_class = ChecklistValue
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        block_id = (parent_context or {}).get("block_id") or ""
+        context["form_id"] = f"checklist-{block_id}" if block_id else "checklist"
+        ticked: set[int] = set()
+        submitted = False
+        if request is not None and request.GET.get("checklist") == context["form_id"]:
+            submitted = True
+            for raw in request.GET.getlist("signal"):
+                if raw.isdigit() and int(raw) < len(value["signals"]):
+                    ticked.add(int(raw))
+        context["ticked"] = ticked
+        context["submitted"] = submitted
+        if submitted:
+            count = len(ticked)
+            context["result_count"] = ngettext(
+                "You ticked %(count)d signal.", "You ticked %(count)d signals.", count
+            ) % {"count": count}
+            context["result"] = value.interpretation_for(count)
+        return context
+
+
+class DefinitionBlock(blocks.StructBlock):
+    term = blocks.CharBlock(label=_("term"))
+    definition = blocks.RichTextBlock(label=_("definition"), features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Definition")
+        template = "blocks/definition_block.html"
+
+
+class LessonStreamBlock(BaseStreamBlock):
+    case = CaseBlock()
+    signals_checklist = SignalsChecklistBlock()
+    definition = DefinitionBlock()
+
+
+class ActivityBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("activity"))
+    minutes = blocks.IntegerBlock(label=_("minutes"), min_value=1)
+    description = blocks.RichTextBlock(label=_("how"), features=["bold", "italic", "ol", "ul"])
+
+    class Meta:
+        icon = "time"
+        label = _("Activity")

@@ -1,0 +1,178 @@
+"""Learning workflows: enrolment, lesson access, progress and completion."""
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import signals
+from .models import CoursePage, Enrollment, LessonPage, LessonProgress
+
+
+class LearningError(Exception):
+    """A learning action that cannot be done; the message is for the learner."""
+
+
+class Access(enum.Enum):
+    READ = "read"  # enrolled and open
+    PREVIEW = "preview"  # a visitor reading the free first lesson
+    LOCKED = "locked"  # enrolled, but an earlier lesson comes first
+    LOGIN = "login"  # must log in first
+    ENROL = "enrol"  # logged in, not enrolled
+
+
+@dataclass(frozen=True)
+class Progress:
+    enrollment: Enrollment | None
+    done_keys: frozenset
+    lessons: list[LessonPage]
+
+    @property
+    def required(self) -> list[LessonPage]:
+        return [lesson for lesson in self.lessons if lesson.required]
+
+    @property
+    def percent(self) -> int:
+        required = self.required
+        if not required:
+            return 100 if self.enrollment and self.enrollment.is_completed else 0
+        done = sum(1 for lesson in required if lesson.translation_key in self.done_keys)
+        return round(100 * done / len(required))
+
+    @property
+    def continue_lesson(self) -> LessonPage | None:
+        """The first lesson not done yet, in course order."""
+        return next((x for x in self.lessons if x.translation_key not in self.done_keys), None)
+
+    def is_done(self, lesson: LessonPage) -> bool:
+        return lesson.translation_key in self.done_keys
+
+    def is_locked(self, course: CoursePage, lesson: LessonPage) -> bool:
+        if not course.sequential or self.enrollment is None:
+            return False
+        for earlier in self.lessons:
+            if earlier.pk == lesson.pk:
+                return False
+            if earlier.translation_key not in self.done_keys:
+                return True
+        return False
+
+
+def get_enrollment(user, course: CoursePage) -> Enrollment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrollment.objects.filter(user=user, course_key=course.translation_key).first()
+
+
+def progress_for(
+    user, course: CoursePage, lessons: list[LessonPage], enrollment: Enrollment | None = None
+) -> Progress:
+    enrollment = enrollment or get_enrollment(user, course)
+    done = frozenset(
+        LessonProgress.objects.filter(enrollment=enrollment).values_list("lesson_key", flat=True)
+        if enrollment
+        else []
+    )
+    return Progress(enrollment=enrollment, done_keys=done, lessons=lessons)
+
+
+@dataclass(frozen=True)
+class LessonState:
+    access: Access
+    lessons: list[LessonPage]
+    progress: Progress | None
+
+
+def lesson_state(user, course: CoursePage, lesson: LessonPage) -> LessonState:
+    """Who may read `lesson`, and how far the reader is in the course."""
+    lessons = list(course.lessons())
+    is_first = bool(lessons) and lessons[0].pk == lesson.pk
+    preview_or = lambda fallback: (  # noqa: E731
+        Access.PREVIEW if (course.allow_preview and is_first) else fallback
+    )
+    if not user.is_authenticated:
+        return LessonState(preview_or(Access.LOGIN), lessons, None)
+    progress = progress_for(user, course, lessons)
+    if progress.enrollment is None:
+        return LessonState(preview_or(Access.ENROL), lessons, progress)
+    access = Access.LOCKED if progress.is_locked(course, lesson) else Access.READ
+    return LessonState(access, lessons, progress)
+
+
+def enroll(user, course: CoursePage) -> Enrollment:
+    """Enrol `user` in an e-learning course; enrolling twice returns the same
+    enrolment. Raises LearningError for a course that is not an e-learning."""
+    if not course.is_elearning:
+        raise LearningError(_("This course has no e-learning to enrol in."))
+    if not course.live:
+        raise LearningError(_("This course is not available."))
+    try:
+        with transaction.atomic():
+            enrollment, _created = Enrollment.objects.get_or_create(
+                user=user, course_key=course.translation_key
+            )
+    except IntegrityError:  # a simultaneous enrolment won the race
+        enrollment = Enrollment.objects.get(user=user, course_key=course.translation_key)
+    return enrollment
+
+
+def mark_lesson_done(user, lesson: LessonPage) -> Progress:
+    """Record that `user` finished `lesson`, then check course completion.
+    Raises LearningError when the learner is not enrolled or the lesson is locked."""
+    course = lesson.get_parent().specific
+    with transaction.atomic():
+        enrollment = (
+            Enrollment.objects.select_for_update()
+            .filter(user=user, course_key=course.translation_key)
+            .first()
+        )
+        if enrollment is None:
+            raise LearningError(_("Enrol in the course first."))
+        lessons = list(course.lessons())
+        progress = progress_for(user, course, lessons)
+        if progress.is_locked(course, lesson):
+            raise LearningError(_("Finish the earlier lessons first."))
+        LessonProgress.objects.get_or_create(
+            enrollment=enrollment, lesson_key=lesson.translation_key
+        )
+        progress = progress_for(user, course, lessons, enrollment)
+        check_completion(enrollment, course, progress)
+    return progress
+
+
+# --- Completion -------------------------------------------------------------
+# A requirement takes (enrollment, course, progress) and says whether it is met.
+# The lessons rule is built in; the quizzes app adds "required quizzes passed".
+Requirement = Callable[[Enrollment, CoursePage, Progress], bool]
+_requirements: list[Requirement] = []
+
+
+def register_completion_requirement(requirement: Requirement) -> Requirement:
+    if requirement not in _requirements:
+        _requirements.append(requirement)
+    return requirement
+
+
+@register_completion_requirement
+def required_lessons_done(enrollment, course, progress) -> bool:
+    return all(progress.is_done(lesson) for lesson in progress.required)
+
+
+def check_completion(enrollment: Enrollment, course: CoursePage, progress: Progress) -> bool:
+    """Mark the enrolment completed, once, when every requirement is met, and
+    send `course_completed` after commit. Returns whether it is completed."""
+    if enrollment.completed_at is not None:
+        return True
+    if not all(requirement(enrollment, course, progress) for requirement in _requirements):
+        return False
+    enrollment.completed_at = timezone.now()
+    enrollment.save(update_fields=["completed_at"])
+    transaction.on_commit(
+        lambda: signals.course_completed.send(
+            sender=Enrollment, enrollment=enrollment, course=course
+        )
+    )
+    return True
