@@ -2,7 +2,16 @@
 
 from lms.demo import SeedContext, upsert_page
 
-from .models import Audience, CourseIndexPage, CoursePage, Format, Theme
+from .demo_content import SESSION_PLANS, TRAFFICKING_LESSONS
+from .models import (
+    Audience,
+    CourseIndexPage,
+    CoursePage,
+    Format,
+    LessonPage,
+    SessionPlanPage,
+    Theme,
+)
 
 
 def _goals(*items: str) -> str:
@@ -354,6 +363,8 @@ def seed(ctx: SeedContext) -> None:
         if created:
             ctx.log.append(f"course {course['slug']} (nl + en)")
     ctx.pages.update(pages)
+    seed_lessons(ctx)
+    seed_session_plans(ctx)
 
     for lang, catalogue in (("nl", catalogue_nl), ("en", catalogue_en)):
         home = ctx.homes[lang]
@@ -366,3 +377,68 @@ def seed(ctx: SeedContext) -> None:
             }
             home.body.insert(0, ("featured_pages", featured))
             home.save_revision().publish()
+
+
+def seed_lessons(ctx: SeedContext) -> None:
+    nl, en = ctx.locales["nl"], ctx.locales["en"]
+    course = ctx.pages["signalen-mensenhandel-herkennen"]
+    made = 0
+    for lesson in TRAFFICKING_LESSONS:
+        nl_page, created = upsert_page(
+            course["nl"],
+            LessonPage,
+            slug=lesson["slug"],
+            locale=nl,
+            minutes=lesson["minutes"],
+            **lesson["nl"],
+        )
+        upsert_page(
+            course["en"],
+            LessonPage,
+            slug=lesson["slug"],
+            locale=en,
+            minutes=lesson["minutes"],
+            translation_of=nl_page,
+            **lesson["en"],
+        )
+        made += created
+    if made:
+        ctx.log.append(f"{made} lessons of the trafficking e-learning (nl + en)")
+
+
+def seed_session_plans(ctx: SeedContext) -> None:
+    nl, en = ctx.locales["nl"], ctx.locales["en"]
+    for course_slug, plans in SESSION_PLANS.items():
+        course = ctx.pages[course_slug]
+        made = 0
+        for plan in plans:
+            shared = {"number": plan["number"], "duration_minutes": plan["duration_minutes"]}
+            nl_page, created = upsert_page(
+                course["nl"],
+                SessionPlanPage,
+                slug=plan["slug"],
+                locale=nl,
+                **shared,
+                **_plan(plan["nl"]),
+            )
+            upsert_page(
+                course["en"],
+                SessionPlanPage,
+                slug=plan["slug"],
+                locale=en,
+                translation_of=nl_page,
+                **shared,
+                **_plan(plan["en"]),
+            )
+            made += created
+        if made:
+            ctx.log.append(f"{made} session plan(s) of {course_slug} (nl + en)")
+
+
+def _plan(texts: dict) -> dict:
+    return {
+        "title": texts["title"],
+        "goals": texts["goals"],
+        "materials": texts["materials"],
+        "activities": [("activity", activity) for activity in texts["activities"]],
+    }

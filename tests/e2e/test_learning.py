@@ -1,0 +1,68 @@
+import re
+
+import pytest
+
+from lms.demo import DEMO_PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+COURSE = "/nl/aanbod/signalen-mensenhandel-herkennen/"
+
+
+def log_in(page, email):
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord:", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r"/nl/my/$"))
+
+
+def test_enrol_read_every_lesson_and_reach_100_percent(page, demo, assert_accessible):
+    log_in(page, "leerling@example.org")
+    page.goto(COURSE)
+    assert_accessible(page)
+    page.get_by_role("button", name="Schrijf je in voor de e-learning").click()
+    page.wait_for_url(re.compile(r"/drie-elementen/$"))
+
+    for lesson in range(6):
+        if lesson in (0, 4):
+            assert_accessible(page)
+        if lesson == 3:  # the signals checklist works as a plain form
+            page.locator(".checklist input[type=checkbox]").nth(0).check()
+            page.locator(".checklist input[type=checkbox]").nth(1).check()
+            page.get_by_role("button", name="Wat betekenen mijn vinkjes?").click()
+            assert (
+                "Je hebt 2 signalen aangevinkt." in page.locator(".checklist__result").inner_text()
+            )
+            assert_accessible(page)
+        page.get_by_role("button", name="Markeer als klaar").click()
+        page.wait_for_load_state()
+
+    assert page.url.endswith(COURSE)
+    assert "Je hebt deze cursus afgerond." in page.content()
+    assert page.locator("progress").get_attribute("value") == "100"
+
+    page.goto("/nl/my/")
+    completed = page.get_by_role("heading", name="Afgeronde cursussen")
+    assert completed.is_visible()
+    assert "Signalen van mensenhandel herkennen" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+
+def test_trainer_opens_a_session_plan(page, demo, assert_accessible):
+    log_in(page, "trainer@example.org")
+    response = page.goto("/nl/aanbod/girls-talk/bijeenkomst-1/")
+    assert response.status == 200
+    assert page.get_by_role("heading", name="Activiteiten").is_visible()
+    assert_accessible(page)
+
+
+def test_catalogue_filter_without_javascript(browser, live_server, demo, assert_accessible):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/nl/aanbod/")
+    page.get_by_label("Vorm").select_option("group_programme")
+    page.get_by_role("button", name="Toon").click()
+    cards = page.locator(".card__title").all_inner_texts()
+    assert sorted(cards) == ["Girls' Talk", "Make a Move"]
+    context.close()
