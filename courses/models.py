@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from lms import roles
 from lms.blocks import BaseStreamBlock
+from lms.pagecache import generation, serve_cached_for_anonymous
 
 from .blocks import ActivityBlock, LessonStreamBlock
 
@@ -70,7 +71,6 @@ class CourseIndexPage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from .caching import serve_cached_for_anonymous
 
         return serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
 
@@ -156,7 +156,6 @@ class CoursePage(Page):
         return LessonPage.objects.child_of(self).live().order_by("path").defer_streamfields()
 
     def serve(self, request, *args, **kwargs):
-        from .caching import serve_cached_for_anonymous
 
         return serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
 
@@ -229,6 +228,7 @@ class LessonPage(Page):
         lessons = state.lessons
         context["course"] = course
         context["lessons"] = lessons
+        context["page_generation"] = generation()
         context["locked"] = state.access == services.Access.LOCKED
         context["preview"] = state.access == services.Access.PREVIEW
         context["progress"] = state.progress

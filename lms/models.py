@@ -117,6 +117,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        from .pagecache import cached_route
+
+        if not path_components:
+            return super().route(request, path_components)
+        return cached_route(self, request, path_components, super().route)
+
 
 class StandardPage(Page):
     """A plain content page (about us, contact, accessibility statement)."""

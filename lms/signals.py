@@ -1,1 +1,38 @@
 """Signal receivers of the shared app (connected in LmsConfig.ready)."""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import pagecache, roles
+from .models import HelpContact, SiteSettings
+
+# Any change to the page tree, or to what every page shows, starts a new
+# generation of the page and route caches.
+for _signal in (page_published, page_unpublished, post_page_move):
+    _signal.connect(pagecache.invalidate, dispatch_uid=f"pagecache-{id(_signal)}")
+post_delete.connect(pagecache.invalidate, sender=Page, dispatch_uid="pagecache-page-delete")
+for _model in (HelpContact, SiteSettings):
+    post_save.connect(
+        pagecache.invalidate, sender=_model, dispatch_uid=f"pagecache-{_model.__name__}"
+    )
+    post_delete.connect(
+        pagecache.invalidate, sender=_model, dispatch_uid=f"pagecache-d-{_model.__name__}"
+    )
+
+
+def sync_staff_flag(sender, instance, action, reverse, **kwargs):
+    """`is_staff` mirrors membership of a role that may enter the admin, so
+    templates can decide on the editor's toolbar without permission queries."""
+    if action not in {"post_add", "post_remove", "post_clear"} or reverse:
+        return
+    staff = instance.is_superuser or instance.groups.filter(name__in=roles.ADMIN_ROLES).exists()
+    if instance.is_staff != staff:
+        instance.is_staff = staff
+        instance.save(update_fields=["is_staff"])
+
+
+m2m_changed.connect(
+    sync_staff_flag, sender=get_user_model().groups.through, dispatch_uid="sync-staff-flag"
+)

@@ -1,8 +1,8 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -43,16 +43,8 @@ def _by_language(pages) -> dict[str, Page]:
     return {p.locale.language_code: p for p in pages.select_related("locale")}
 
 
-@register.simple_tag(takes_context=True)
-def home_url(context):
-    """The home page in the active language."""
-    request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return "/"
-    root = site.root_page
-    try:
-        localized = root.get_translation(Locale.get_active())
-    except Page.DoesNotExist:
-        localized = root
-    return localized.get_url(request) or "/"
+@register.simple_tag
+def home_url():
+    """The home page in the active language: each language's tree is served at
+    its own prefix (/nl/, /en/), so no query is needed."""
+    return reverse("wagtail_serve", args=[""])

@@ -145,7 +145,7 @@ def build_catalogue(homes, courses: int, lessons: int):
     return catalogue, first
 
 
-QUERY_BOUNDS = {"catalogue": 20, "course": 23, "lesson": 25}
+QUERY_BOUNDS = {"catalogue": 14, "course": 17, "lesson": 19}
 
 
 @pytest.mark.parametrize("size", [5, 100])
