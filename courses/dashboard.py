@@ -6,7 +6,8 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Locale
 
-from .models import CoursePage, Enrollment, LessonPage, LessonProgress
+from .models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizPage
+from .quiz_models import passed_quiz_keys
 from .services import Progress
 
 
@@ -26,13 +27,16 @@ def learning_section(request) -> dict | None:
         if course.translation_key not in courses or course.locale_id == active.pk:
             courses[course.translation_key] = course
     lessons_by_course: dict = {key: [] for key in courses}
+    quizzes_by_course: dict = {key: [] for key in courses}
     if courses:
-        paths = reduce(
+        children = reduce(
             or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses.values())
         )
         parents = {c.path: c.translation_key for c in courses.values()}
-        for lesson in LessonPage.objects.live().filter(paths).order_by("path").defer_streamfields():
-            lessons_by_course[parents[lesson.path[: -LessonPage.steplen]]].append(lesson)
+        for model, target in ((LessonPage, lessons_by_course), (QuizPage, quizzes_by_course)):
+            for page in model.objects.live().filter(children).order_by("path").defer_streamfields():
+                target[parents[page.path[: -model.steplen]]].append(page)
+    passed = passed_quiz_keys(request.user, [q for qs in quizzes_by_course.values() for q in qs])
     done: dict = {}
     for enrollment_id, key in LessonProgress.objects.filter(enrollment__in=enrollments).values_list(
         "enrollment_id", "lesson_key"
@@ -48,6 +52,8 @@ def learning_section(request) -> dict | None:
             enrollment=enrollment,
             done_keys=frozenset(done.get(enrollment.pk, ())),
             lessons=lessons_by_course[enrollment.course_key],
+            quizzes=quizzes_by_course[enrollment.course_key],
+            passed_quiz_keys=frozenset(passed),
         )
         entry = {"course": course, "progress": progress}
         (completed if enrollment.is_completed else in_progress).append(entry)

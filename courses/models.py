@@ -130,7 +130,7 @@ class CoursePage(Page):
         index.FilterField("theme"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage", "courses.SessionPlanPage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage", "courses.SessionPlanPage"]
 
     class Meta:
         verbose_name = _("course")
@@ -155,6 +155,11 @@ class CoursePage(Page):
         """The published lessons of this course, in order."""
         return LessonPage.objects.child_of(self).live().order_by("path").defer_streamfields()
 
+    def quizzes(self):
+        """The published quizzes of this course, in order."""
+
+        return QuizPage.objects.child_of(self).live().order_by("path").defer_streamfields()
+
     def serve(self, request, *args, **kwargs):
 
         return serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
@@ -165,11 +170,16 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         lessons = list(self.lessons()) if self.is_elearning else []
         context["lessons"] = lessons
-        context["progress"] = (
+        progress = (
             services.progress_for(request.user, self, lessons)
             if request.user.is_authenticated and self.is_elearning
             else None
         )
+        context["progress"] = progress
+        if progress is not None and progress.enrollment is not None:
+            context["quizzes"] = progress.quizzes
+        else:
+            context["quizzes"] = list(self.quizzes()) if self.is_elearning else []
         return context
 
 
@@ -345,3 +355,6 @@ class LessonProgress(models.Model):
             (_("Duration"), self.duration),
             (_("For"), self.get_audience_display()),
         ]
+
+
+from .quiz_models import QuizAttempt, QuizPage  # noqa: E402,F401  (models of this app)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import signals
-from .models import CoursePage, Enrollment, LessonPage, LessonProgress
+from .models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizPage
+from .quiz_models import passed_quiz_keys
 
 
 class LearningError(Exception):
@@ -26,26 +27,44 @@ class Access(enum.Enum):
 
 @dataclass(frozen=True)
 class Progress:
+    """How far a learner is: lessons done and quizzes passed (by translation key)."""
+
     enrollment: Enrollment | None
     done_keys: frozenset
     lessons: list[LessonPage]
+    quizzes: list[QuizPage] = ()
+    passed_quiz_keys: frozenset = frozenset()
 
     @property
     def required(self) -> list[LessonPage]:
         return [lesson for lesson in self.lessons if lesson.required]
 
     @property
-    def percent(self) -> int:
-        required = self.required
-        if not required:
-            return 100 if self.enrollment and self.enrollment.is_completed else 0
-        done = sum(1 for lesson in required if lesson.translation_key in self.done_keys)
-        return round(100 * done / len(required))
+    def required_quizzes(self) -> list[QuizPage]:
+        return [quiz for quiz in self.quizzes if quiz.required]
 
     @property
-    def continue_lesson(self) -> LessonPage | None:
-        """The first lesson not done yet, in course order."""
-        return next((x for x in self.lessons if x.translation_key not in self.done_keys), None)
+    def percent(self) -> int:
+        steps = [lesson.translation_key in self.done_keys for lesson in self.required] + [
+            quiz.translation_key in self.passed_quiz_keys for quiz in self.required_quizzes
+        ]
+        if not steps:
+            return 100 if self.enrollment and self.enrollment.is_completed else 0
+        return round(100 * sum(steps) / len(steps))
+
+    @property
+    def continue_page(self) -> LessonPage | QuizPage | None:
+        """The first lesson not done yet, else the first required quiz not passed."""
+        lesson = next((x for x in self.lessons if x.translation_key not in self.done_keys), None)
+        if lesson is not None:
+            return lesson
+        return next(
+            (q for q in self.required_quizzes if q.translation_key not in self.passed_quiz_keys),
+            None,
+        )
+
+    def is_passed(self, quiz: QuizPage) -> bool:
+        return quiz.translation_key in self.passed_quiz_keys
 
     def is_done(self, lesson: LessonPage) -> bool:
         return lesson.translation_key in self.done_keys
@@ -71,12 +90,19 @@ def progress_for(
     user, course: CoursePage, lessons: list[LessonPage], enrollment: Enrollment | None = None
 ) -> Progress:
     enrollment = enrollment or get_enrollment(user, course)
+    if enrollment is None:
+        return Progress(enrollment=None, done_keys=frozenset(), lessons=lessons)
     done = frozenset(
         LessonProgress.objects.filter(enrollment=enrollment).values_list("lesson_key", flat=True)
-        if enrollment
-        else []
     )
-    return Progress(enrollment=enrollment, done_keys=done, lessons=lessons)
+    quizzes = list(course.quizzes())
+    return Progress(
+        enrollment=enrollment,
+        done_keys=done,
+        lessons=lessons,
+        quizzes=quizzes,
+        passed_quiz_keys=frozenset(passed_quiz_keys(user, quizzes)),
+    )
 
 
 @dataclass(frozen=True)
@@ -159,6 +185,11 @@ def register_completion_requirement(requirement: Requirement) -> Requirement:
 @register_completion_requirement
 def required_lessons_done(enrollment, course, progress) -> bool:
     return all(progress.is_done(lesson) for lesson in progress.required)
+
+
+@register_completion_requirement
+def required_quizzes_passed(enrollment, course, progress) -> bool:
+    return all(progress.is_passed(quiz) for quiz in progress.required_quizzes)
 
 
 def check_completion(enrollment: Enrollment, course: CoursePage, progress: Progress) -> bool:

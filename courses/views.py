@@ -24,7 +24,7 @@ def enroll(request, course_id: int):
         return _refused(request, str(error), course.url)
     progress = services.progress_for(request.user, course, list(course.lessons()))
     messages.success(request, _("You are enrolled. Good luck!"))
-    target = progress.continue_lesson
+    target = progress.continue_page
     return redirect(target.url if target else course.url)
 
 
@@ -44,5 +44,5 @@ def lesson_done(request, lesson_id: int):
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     if position is not None and position + 1 < len(lessons):
         return redirect(lessons[position + 1].url)
-    target = progress.continue_lesson
+    target = progress.continue_page
     return redirect(target.url if target else course.url)

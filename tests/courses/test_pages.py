@@ -1,7 +1,14 @@
 import pytest
 from wagtail.models import Page
 
-from courses.models import CourseIndexPage, CoursePage, Format, LessonPage, SessionPlanPage
+from courses.models import (
+    CourseIndexPage,
+    CoursePage,
+    Format,
+    LessonPage,
+    QuizPage,
+    SessionPlanPage,
+)
 from lms import roles
 from lms.models import HomePage
 from tests.factories import (
@@ -18,7 +25,8 @@ pytestmark = pytest.mark.django_db
 def test_page_tree_rules():
     assert CourseIndexPage.allowed_parent_page_models() == [HomePage]
     assert CoursePage.allowed_parent_page_models() == [CourseIndexPage]
-    assert set(CoursePage.allowed_subpage_models()) == {LessonPage, SessionPlanPage}
+    assert set(CoursePage.allowed_subpage_models()) == {LessonPage, QuizPage, SessionPlanPage}
+    assert QuizPage.allowed_parent_page_models() == [CoursePage]
     assert LessonPage.allowed_parent_page_models() == [CoursePage]
     assert LessonPage.allowed_subpage_models() == []
     assert SessionPlanPage.allowed_parent_page_models() == [CoursePage]
@@ -145,7 +153,7 @@ def build_catalogue(homes, courses: int, lessons: int):
     return catalogue, first
 
 
-QUERY_BOUNDS = {"catalogue": 14, "course": 17, "lesson": 19}
+QUERY_BOUNDS = {"catalogue": 14, "course": 18, "lesson": 20}
 
 
 @pytest.mark.parametrize("size", [5, 100])
