@@ -3,6 +3,7 @@
 from lms.demo import SeedContext, upsert_page
 
 from .demo_content import SESSION_PLANS, TRAFFICKING_LESSONS
+from .demo_quiz import QUIZ
 from .models import (
     Audience,
     CourseIndexPage,
@@ -12,6 +13,7 @@ from .models import (
     SessionPlanPage,
     Theme,
 )
+from .quiz_models import QuizPage
 
 
 def _goals(*items: str) -> str:
@@ -364,6 +366,7 @@ def seed(ctx: SeedContext) -> None:
             ctx.log.append(f"course {course['slug']} (nl + en)")
     ctx.pages.update(pages)
     seed_lessons(ctx)
+    seed_quiz(ctx)
     seed_session_plans(ctx)
 
     for lang, catalogue in (("nl", catalogue_nl), ("en", catalogue_en)):
@@ -442,3 +445,32 @@ def _plan(texts: dict) -> dict:
         "materials": texts["materials"],
         "activities": [("activity", activity) for activity in texts["activities"]],
     }
+
+
+def seed_quiz(ctx: SeedContext) -> None:
+    """The closing quiz of the trafficking e-learning: 10 questions, pass mark 70%."""
+    course = ctx.pages["signalen-mensenhandel-herkennen"]
+    settings = {"pass_mark": 70, "max_attempts": 0, "shuffle_options": True}
+    nl_quiz, created = upsert_page(
+        course["nl"],
+        QuizPage,
+        slug=QUIZ["slug"],
+        locale=ctx.locales["nl"],
+        title=QUIZ["nl"]["title"],
+        intro=QUIZ["nl"]["intro"],
+        questions=QUIZ["nl"]["questions"],
+        **settings,
+    )
+    upsert_page(
+        course["en"],
+        QuizPage,
+        slug=QUIZ["slug"],
+        locale=ctx.locales["en"],
+        translation_of=nl_quiz,
+        title=QUIZ["en"]["title"],
+        intro=QUIZ["en"]["intro"],
+        questions=QUIZ["en"]["questions"],
+        **settings,
+    )
+    if created:
+        ctx.log.append("closing quiz of the trafficking e-learning (nl + en)")

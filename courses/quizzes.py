@@ -290,3 +290,21 @@ def statistics(quiz: QuizPage) -> dict:
             }
         )
     return {"attempts": attempts, "questions": rows}
+
+
+def import_questions(quiz: QuizPage, filename: str, text: str, *, user=None, publish=False):
+    """Append the questions of a GIFT or Aiken file to `quiz` as a new revision
+    (published if `publish`). All or nothing: raises QuizImportError listing
+    every problem, and then the quiz is untouched. Returns the ImportResult."""
+    from .quiz_import import parse_quiz_file
+
+    result = parse_quiz_file(filename, text)
+    quiz = quiz.get_latest_revision_as_object()
+    stream_block = quiz.questions.stream_block
+    for block_type, value in result.questions:
+        quiz.questions.append((block_type, stream_block.child_blocks[block_type].to_python(value)))
+    with transaction.atomic():
+        revision = quiz.save_revision(user=user, log_action=True)
+        if publish:
+            revision.publish(user=user)
+    return result

@@ -1,6 +1,6 @@
-"""Fill the English catalogue: our source strings are English, so every empty
-msgstr becomes its msgid. Keeps the `en` catalogue complete for the tests and
-lets an editor override a phrase there later."""
+"""Fill the English catalogue: our source strings are English, so every entry's
+translation is its own text. Keeps the `en` catalogue complete for the tests;
+gettext's fuzzy guesses (from similar strings) are replaced, never kept."""
 
 import sys
 
@@ -9,23 +9,25 @@ import polib
 
 def fill(path: str) -> int:
     catalogue = polib.pofile(path)
-    filled = 0
+    changed = 0
     for entry in catalogue:
         if entry.obsolete:
             continue
         if entry.msgid_plural:
-            if not all(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-                filled += 1
-        elif not entry.msgstr:
+            wanted = {0: entry.msgid, 1: entry.msgid_plural}
+            if entry.msgstr_plural != wanted:
+                entry.msgstr_plural = wanted
+                changed += 1
+        elif entry.msgstr != entry.msgid:
             entry.msgstr = entry.msgid
-            filled += 1
+            changed += 1
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
     catalogue.save(path)
-    return filled
+    return changed
 
 
 if __name__ == "__main__":
     for po_path in sys.argv[1:]:
-        print(f"{po_path}: filled {fill(po_path)} entries")
+        print(f"{po_path}: set {fill(po_path)} entries")

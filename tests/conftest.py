@@ -14,19 +14,13 @@ def skip_or_fail(reason: str):
     pytest.skip(reason)
 
 
-def pytest_collection_modifyitems(config, items):
+@pytest.fixture
+def require_postgres():
+    """For tests of row locking and other PostgreSQL behaviour."""
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        return
-    for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(pytest.mark.usefixtures("_require_postgres"))
-
-
-@pytest.fixture
-def _require_postgres():
-    skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
+    if connection.vendor != "postgresql":
+        skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://...")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from courses.models import (
     CoursePage,
     Format,
     LessonPage,
+    QuizPage,
     SessionPlanPage,
     Theme,
 )
@@ -85,5 +86,44 @@ class SessionPlanPageFactory(wagtail_factories.PageFactory):
     activities = factory.LazyFunction(
         lambda: [
             ("activity", {"title": "Kennismaken", "minutes": 90, "description": "<p>Rondje.</p>"})
+        ]
+    )
+
+
+def question(block_type: str, **value) -> tuple[str, dict]:
+    """A question block value with the fields every question has."""
+    return (
+        block_type,
+        {"title": "", "general_feedback": "", "points": 1, "prompt": "Vraag?", **value},
+    )
+
+
+def choice(text: str, correct: bool = False, feedback: str = "", weight=None) -> dict:
+    return {"text": text, "correct": correct, "feedback": feedback, "weight": weight}
+
+
+class QuizPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = QuizPage
+
+    title = factory.Sequence(lambda n: f"Toets {n}")
+    slug = factory.Sequence(lambda n: f"toets-{n}")
+    pass_mark = 70
+    shuffle_options = False
+    questions = factory.LazyFunction(
+        lambda: [
+            question(
+                "single_choice",
+                title="Elementen",
+                options=[choice("Handeling", True, "Goed zo."), choice("Paspoort", False, "Nee.")],
+                general_feedback="Drie elementen.",
+            ),
+            question(
+                "true_false",
+                prompt="Slachtoffers melden zich vaak zelf.",
+                correct=False,
+                feedback_true="Helaas niet.",
+                feedback_false="Klopt.",
+            ),
         ]
     )

@@ -28,3 +28,9 @@ def test_compiled_catalogue_matches_the_source(language):
         e.msgid: e.msgstr for e in polib.mofile(str(folder / "django.mo")) if not e.msgid_plural
     }
     assert {k: v for k, v in source.items() if k} == {k: v for k, v in compiled.items() if k}
+
+
+def test_english_catalogue_repeats_the_english_source():
+    catalogue = polib.pofile(str(LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po"))
+    differing = [e.msgid for e in catalogue if not e.msgid_plural and e.msgstr != e.msgid]
+    assert differing == []
