@@ -7,3 +7,14 @@ class CertificatesConfig(AppConfig):
 
     name = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from courses.signals import course_completed
+        from lms.dashboard import register_section
+
+        from . import dashboard, receivers
+
+        course_completed.connect(
+            receivers.on_course_completed, dispatch_uid="certificate-on-completion"
+        )
+        register_section(dashboard.certificates_section, order=20)

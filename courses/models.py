@@ -95,6 +95,11 @@ class CoursePage(Page):
         default=True,
         help_text=_("Each lesson opens once the previous one is done. Off: any order."),
     )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("certificate valid for (months)"),
+        default=0,
+        help_text=_("0: the certificate does not expire."),
+    )
     allow_preview = models.BooleanField(
         _("preview for visitors"),
         default=True,
@@ -117,7 +122,11 @@ class CoursePage(Page):
         FieldPanel("price_information"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("sequential"), FieldPanel("allow_preview")],
+            [
+                FieldPanel("sequential"),
+                FieldPanel("allow_preview"),
+                FieldPanel("certificate_validity_months"),
+            ],
             heading=_("E-learning"),
         ),
     ]

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include(app_patterns)),
     path("", include("courses.urls")),
+    path("", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -61,3 +61,7 @@ class LoginView(allauth_views.LoginView):
         if any(error.code == "too_many_login_attempts" for error in form.non_field_errors().data):
             response.status_code = 429
         return response
+
+
+def rate_limited(request, exception=None):
+    return render(request, "429.html", status=429)

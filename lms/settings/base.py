@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.RequireTwoFactorForAdminMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a rate-limited request into RATELIMIT_VIEW's 429 (not a 403).
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -132,6 +135,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Without Redis the site is one process (the embedded default), where a
+# local-memory cache is shared by everything that counts rate limits.
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
+
 # --- Celery ------------------------------------------------------------------
 # Without Redis the tasks run eagerly in-process: the same code path, no worker.
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -152,13 +159,28 @@ CELERY_TASK_TIME_LIMIT = 180
 # A message not acknowledged within this time goes back to the queue: longer than
 # the hard time limit, so a running task is never delivered twice, and far shorter
 # than Redis's default hour, so a killed worker's task returns within minutes.
-CELERY_VISIBILITY_TIMEOUT = 300
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_VISIBILITY_TIMEOUT = int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "300"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # Sweep for messages whose worker died every N seconds (kombu's default
+    # scans only every 100 s), so they return soon after the timeout.
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": 1,
+}
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "requeue-stuck-certificates": {
+        "task": "certificates.tasks.requeue_stuck_certificates",
+        "schedule": 5 * 60,
+    },
+    "remind-expiring-certificates": {
+        "task": "certificates.tasks.remind_expiring_certificates",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # --- E-mail ------------------------------------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL") or "console://"
@@ -213,6 +235,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Public look-ups (certificate verification) are limited per client address,
+# counted in the shared cache; over the limit the client gets a 429.
+RATELIMIT_VIEW = "lms.views.rate_limited"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Expertisecentrum LMS"
 

@@ -18,6 +18,7 @@ CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "lms-test")
 # Unit tests must not share a cache with a developer's running site.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the apps (the live server serves them); nothing is collected.
 STATIC_ROOT = None
