@@ -39,6 +39,9 @@ class SeedContext:
     homes: dict[str, HomePage] = field(default_factory=dict)
     pages: dict[str, dict[str, Page]] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
+    # Run after the seed's transaction commits (and its tasks ran); each may
+    # return a line to print.
+    after: list = field(default_factory=list)
 
 
 def upsert_page(parent: Page, model, *, slug: str, locale: Locale, translation_of=None, **fields):

@@ -2,23 +2,32 @@ import re
 
 import pytest
 
+from lms import roles
 from lms.demo import DEMO_PASSWORD
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.e2e
 
 COURSE = "/nl/aanbod/signalen-mensenhandel-herkennen/"
 
 
-def log_in(page, email):
+def log_in(page, email, password=DEMO_PASSWORD):
     page.goto("/nl/accounts/login/")
     page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord:", exact=True).fill(DEMO_PASSWORD)
+    page.get_by_label("Wachtwoord:", exact=True).fill(password)
     page.get_by_role("main").get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(r"/nl/my/$"))
 
 
-def test_enrol_and_read_every_lesson(page, demo, assert_accessible):
-    log_in(page, "leerling@example.org")
+@pytest.fixture
+def new_learner(demo):
+    """A professional who has not started anything yet (the demo learner has)."""
+    UserFactory(email="nieuw@example.org", roles=[roles.LEARNERS])
+    return "nieuw@example.org"
+
+
+def test_enrol_and_read_every_lesson(page, new_learner, assert_accessible):
+    log_in(page, new_learner, "correct-horse-battery")
     page.goto(COURSE)
     assert_accessible(page)
     page.get_by_role("button", name="Schrijf je in voor de e-learning").click()

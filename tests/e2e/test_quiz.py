@@ -2,8 +2,9 @@ import re
 
 import pytest
 
+from certificates.models import Certificate
 from courses.quiz_models import QuizPage
-from tests.e2e.test_learning import COURSE, log_in
+from tests.e2e.test_learning import COURSE, log_in, new_learner  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 
@@ -32,8 +33,8 @@ def answer_everything_right(page, quiz):
             page.locator(f'[name="{name}"]').fill(f"{value['answers'][0]['value']:g}")
 
 
-def test_take_the_quiz_fail_once_pass_and_complete_the_course(page, demo, assert_accessible):
-    log_in(page, "leerling@example.org")
+def test_take_the_quiz_fail_once_pass_and_complete_the_course(page, new_learner, assert_accessible):
+    log_in(page, new_learner, "correct-horse-battery")
     page.goto(COURSE)
     page.get_by_role("button", name="Schrijf je in voor de e-learning").click()
     for _ in range(6):
@@ -61,3 +62,11 @@ def test_take_the_quiz_fail_once_pass_and_complete_the_course(page, demo, assert
     page.goto(COURSE)
     assert "Je hebt deze cursus afgerond." in page.content()
     assert page.locator("progress").get_attribute("value") == "100"
+
+    # The certificate follows (made in-process here: eager Celery) and verifies.
+    certificate = Certificate.objects.get(recipient__email=new_learner)
+    page.goto("/nl/my/")
+    assert page.get_by_role("link", name="PDF downloaden").first.is_visible()
+    page.goto(f"/nl/certificates/verify/{certificate.code}/")
+    assert "Dit certificaat is geldig." in page.locator("main").inner_text()
+    assert_accessible(page)

@@ -24,12 +24,12 @@ class Command(BaseCommand):
         ctx = demo.SeedContext()
         with transaction.atomic():
             demo.seed_site(ctx)
+            account_lines = demo.seed_accounts(ctx)
             # Each domain app may ship a `demo` module with `seed(ctx)`, run in
             # dependency order.
             for app_name in DEMO_APPS:
                 if find_spec(f"{app_name}.demo") is not None:
                     import_module(f"{app_name}.demo").seed(ctx)
-            account_lines = demo.seed_accounts(ctx)
         for item in ctx.log:
             self.stdout.write(f"created {item}")
         if account_lines:
@@ -38,3 +38,6 @@ class Command(BaseCommand):
                 self.stdout.write(line)
         else:
             self.stdout.write("Demo content is in place; log-ins are listed in README.md.")
+        for report in ctx.after:
+            if line := report():
+                self.stdout.write(line)
