@@ -43,6 +43,7 @@ def _report(learner) -> str | None:
     if certificate is None:
         return None
     return (
-        f"Demo certificate of {learner.email}: {certificate.code} ({certificate.get_status_display()})"
-        f" — verify at /nl/certificates/verify/{certificate.code}/"
+        f"Demo certificate of {learner.email}: {certificate.code} "
+        f"({certificate.get_status_display()}) — verify at "
+        f"/nl/certificates/verify/{certificate.code}/"
     )

@@ -99,3 +99,13 @@ def assert_accessible():
         assert violations == [], f"{page.url}: {violations}"
 
     return check
+
+
+@pytest.fixture
+def new_learner(demo):
+    """A professional who has not started anything yet (the demo learner has)."""
+    from lms import roles
+    from tests.factories import UserFactory
+
+    UserFactory(email="nieuw@example.org", roles=[roles.LEARNERS])
+    return "nieuw@example.org"

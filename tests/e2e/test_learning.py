@@ -2,9 +2,7 @@ import re
 
 import pytest
 
-from lms import roles
 from lms.demo import DEMO_PASSWORD
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -17,13 +15,6 @@ def log_in(page, email, password=DEMO_PASSWORD):
     page.get_by_label("Wachtwoord:", exact=True).fill(password)
     page.get_by_role("main").get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(r"/nl/my/$"))
-
-
-@pytest.fixture
-def new_learner(demo):
-    """A professional who has not started anything yet (the demo learner has)."""
-    UserFactory(email="nieuw@example.org", roles=[roles.LEARNERS])
-    return "nieuw@example.org"
 
 
 def test_enrol_and_read_every_lesson(page, new_learner, assert_accessible):

@@ -4,7 +4,7 @@ import pytest
 
 from certificates.models import Certificate
 from courses.quiz_models import QuizPage
-from tests.e2e.test_learning import COURSE, log_in, new_learner  # noqa: F401
+from tests.e2e.test_learning import COURSE, log_in
 
 pytestmark = pytest.mark.e2e
 
