@@ -14,45 +14,25 @@ course page >= 60% of hello; logged-in lesson page >= 10%.
 
 import argparse
 import http.client
-import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import ROOT, prepare_database, setup_django  # noqa: E402
+
 PORT = 8765
 COURSE = "/nl/aanbod/signalen-mensenhandel-herkennen/"
 LESSON = "/nl/aanbod/signalen-mensenhandel-herkennen/drie-elementen/"
 
 
-def prepare_database(env: dict) -> None:
-    url = env["DATABASE_URL"]
-    if url.startswith("postgres") and url.rsplit("/", 1)[-1] == "lms_bench":
-        import psycopg
-
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS lms_bench")
-            conn.execute("CREATE DATABASE lms_bench")
-    manage = [sys.executable, "manage.py"]
-    for args in (
-        ["migrate", "-v0"],
-        ["seed_demo", "--force"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run(manage + args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-
-
 def learner_session(env: dict) -> str:
     """A logged-in session of the demo learner, enrolled in the e-learning."""
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    setup_django(env)
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -122,17 +102,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     options = parser.parse_args()
 
-    static_root = tempfile.mkdtemp(prefix="lms-bench-static-")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": os.environ.get(
-            "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lms_bench"
-        ),
-        "BENCH_STATIC_ROOT": static_root,
-    }
-    env.setdefault("SECRET_KEY", "bench-" + "k" * 60)
-    prepare_database(env)
+    env = bench_environment()
+    prepare_database(env, ["collectstatic", "--noinput", "-v0"])
     cookie = learner_session(env)
 
     server = subprocess.Popen(
