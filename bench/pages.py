@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, prepare_database, setup_django  # noqa: E402
+from bench.common import ROOT, bench_environment, prepare_database, setup_django  # noqa: E402
 
 PORT = 8765
 COURSE = "/nl/aanbod/signalen-mensenhandel-herkennen/"
