@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,16 +13,22 @@ VERIFY_RATE = "30/m"
 
 
 @require_GET
-@login_required
 def pdf(request, code: str):
-    """The PDF, for its owner and coordinators; anyone else gets a 404."""
+    """The PDF, for its owner and coordinators; anyone else gets a 404 (a
+    visitor who is not logged in is told, on that 404, how to log in)."""
     certificate = Certificate.objects.filter(code=normalise_code(code)).first()
-    allowed = certificate is not None and (
-        certificate.recipient_id == request.user.pk
-        or roles.has_role(request.user, roles.COORDINATORS)
+    allowed = (
+        request.user.is_authenticated
+        and certificate is not None
+        and (
+            certificate.recipient_id == request.user.pk
+            or roles.has_role(request.user, roles.COORDINATORS)
+        )
     )
     if not allowed or not certificate.pdf:
-        raise Http404
+        if request.user.is_authenticated:
+            raise Http404
+        return render(request, "certificates/pdf_not_found.html", status=404)
     response = FileResponse(
         certificate.pdf.open("rb"),
         content_type="application/pdf",

@@ -162,12 +162,14 @@ def test_pdf_is_for_the_owner_and_coordinators_only(
         assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
-def test_anonymous_visitors_get_the_log_in_page_for_a_pdf(
+def test_anonymous_visitors_get_a_404_that_offers_the_log_in(
     client, course, learner, django_capture_on_commit_callbacks
 ):
     certificate = issue(learner, course, django_capture_on_commit_callbacks)
     response = client.get(f"/nl/certificates/{certificate.code}/pdf")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 404
+    assert "/nl/accounts/login/?next=" in response.text
+    assert "Noor Smit" not in response.text
 
 
 def test_verification_shows_valid_with_name_course_and_date_only(
