@@ -218,8 +218,9 @@ class LessonPage(Page):
     def serve(self, request, *args, **kwargs):
         from . import services
 
-        course = self.get_parent().specific
-        state = services.lesson_state(request.user, course, self)
+        outline = services.outline_of(self.path[: -self.steplen])
+        course = outline.course
+        state = services.lesson_state(request.user, course, self, outline)
         access = state.access
         if access == services.Access.LOGIN:
             from django.contrib.auth.views import redirect_to_login

@@ -4,9 +4,12 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from lms.pagecache import generation
 
 from . import signals
 from .models import CoursePage, Enrollment, LessonPage, LessonProgress, QuizPage
@@ -86,8 +89,32 @@ def get_enrollment(user, course: CoursePage) -> Enrollment | None:
     return Enrollment.objects.filter(user=user, course_key=course.translation_key).first()
 
 
+@dataclass(frozen=True)
+class Outline:
+    course: CoursePage
+    lessons: list[LessonPage]
+    quizzes: list[QuizPage]
+
+
+def outline_of(course_path: str) -> Outline:
+    """The course at `course_path` (a page's tree path) with its published lessons
+    and quizzes, in order. The same for every reader, so it is cached until the
+    next publish, move or delete anywhere in the tree."""
+    key = f"course-outline:{course_path}:{generation()}"
+    outline = cache.get(key)
+    if outline is None:
+        course = CoursePage.objects.get(path=course_path)
+        outline = Outline(course, list(course.lessons()), list(course.quizzes()))
+        cache.set(key, outline, 60 * 60)
+    return outline
+
+
 def progress_for(
-    user, course: CoursePage, lessons: list[LessonPage], enrollment: Enrollment | None = None
+    user,
+    course: CoursePage,
+    lessons: list[LessonPage],
+    enrollment: Enrollment | None = None,
+    quizzes: list[QuizPage] | None = None,
 ) -> Progress:
     enrollment = enrollment or get_enrollment(user, course)
     if enrollment is None:
@@ -95,7 +122,7 @@ def progress_for(
     done = frozenset(
         LessonProgress.objects.filter(enrollment=enrollment).values_list("lesson_key", flat=True)
     )
-    quizzes = list(course.quizzes())
+    quizzes = list(course.quizzes()) if quizzes is None else quizzes
     return Progress(
         enrollment=enrollment,
         done_keys=done,
@@ -112,16 +139,17 @@ class LessonState:
     progress: Progress | None
 
 
-def lesson_state(user, course: CoursePage, lesson: LessonPage) -> LessonState:
+def lesson_state(user, course: CoursePage, lesson: LessonPage, outline=None) -> LessonState:
     """Who may read `lesson`, and how far the reader is in the course."""
-    lessons = list(course.lessons())
+    outline = outline or Outline(course, list(course.lessons()), list(course.quizzes()))
+    lessons = outline.lessons
     is_first = bool(lessons) and lessons[0].pk == lesson.pk
     preview_or = lambda fallback: (  # noqa: E731
         Access.PREVIEW if (course.allow_preview and is_first) else fallback
     )
     if not user.is_authenticated:
         return LessonState(preview_or(Access.LOGIN), lessons, None)
-    progress = progress_for(user, course, lessons)
+    progress = progress_for(user, course, lessons, quizzes=outline.quizzes)
     if progress.enrollment is None:
         return LessonState(preview_or(Access.ENROL), lessons, progress)
     access = Access.LOCKED if progress.is_locked(course, lesson) else Access.READ
