@@ -1,6 +1,7 @@
 """What every app shares: the user, the home page, site settings and help contacts."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page shows these, so they are cached; saving them starts a new
+        page generation (lms.signals), which retires the cached copy."""
+        from .pagecache import generation
+
+        if site is None:
+            return super().for_site(site)
+        key = f"site-settings:{site.pk}:{generation()}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, 60 * 60)
+        return instance
 
     @property
     def privacy_statement(self) -> str:
