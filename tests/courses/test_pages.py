@@ -153,7 +153,7 @@ def build_catalogue(homes, courses: int, lessons: int):
     return catalogue, first
 
 
-QUERY_BOUNDS = {"catalogue": 10, "course": 17, "lesson": 10}
+QUERY_BOUNDS = {"catalogue": 12, "course": 17, "lesson": 10}
 
 
 @pytest.mark.parametrize("size", [5, 100])
