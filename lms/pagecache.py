@@ -75,9 +75,11 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         found = cache.get_many([key, GENERATION_KEY])
-        current = found.get(GENERATION_KEY)
+        # The generation at the start: a change published while this response
+        # is made leaves the stored copy already out of date, as it should.
+        current = found.get(GENERATION_KEY) or generation()
         entry = found.get(key)
-        if entry is not None and current is not None and entry[0] == current:
+        if entry is not None and entry[0] == current:
             _generation, content, content_type, language = entry
             response = HttpResponse(content, content_type=content_type)
             response["Content-Language"] = language
@@ -86,8 +88,6 @@ class AnonymousPageCacheMiddleware:
 
         response = self.get_response(request)
         if getattr(response, MARK, False) and not response.cookies:
-            if current is None:
-                current = generation()
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             cache.set(
@@ -122,3 +122,24 @@ def cached_route(page, request, path_components, route):
     if not args and not kwargs:
         cache.set(key, (generation(), target.pk, target.content_type_id), TIMEOUT)
     return result
+
+
+class SiteLookupMiddleware:
+    """Resolve the Wagtail site of a request from the cache: the same for every
+    request to a host until a site or page changes (which starts a new
+    generation). Wagtail reads it from `request._wagtail_site`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        key = f"site-for:{request._get_raw_host()}:{request.get_port()}:{generation()}"
+        site = cache.get(key)
+        if site is None:
+            site = Site._find_for_request(request)
+            if site is not None:
+                cache.set(key, site, TIMEOUT)
+        request._wagtail_site = site
+        return self.get_response(request)

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     # Answers anonymous catalogue and course pages from the cache before the
     # rest of the stack runs; see lms/pagecache.py.
     "lms.pagecache.AnonymousPageCacheMiddleware",
+    "lms.pagecache.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
