@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from lms import roles
 from lms.blocks import BaseStreamBlock
+from lms.models import FastPrivacyMixin
 from lms.pagecache import generation, serve_cached_for_anonymous
 
 from .blocks import ActivityBlock, LessonStreamBlock
@@ -38,7 +39,7 @@ class Theme(models.TextChoices):
     RESILIENCE = "resilience", _("Resilience and self-esteem")
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(FastPrivacyMixin, Page):
     """The catalogue of everything the centre offers."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -75,7 +76,7 @@ class CourseIndexPage(Page):
         return serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
 
 
-class CoursePage(Page):
+class CoursePage(FastPrivacyMixin, Page):
     """One offer: an e-learning, a training day, an in-company training, a group
     programme or a school lesson."""
 
@@ -192,7 +193,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(FastPrivacyMixin, Page):
     """One lesson of an e-learning course."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -263,7 +264,7 @@ class LessonPage(Page):
         return context
 
 
-class SessionPlanPage(Page):
+class SessionPlanPage(FastPrivacyMixin, Page):
     """A trainer's plan for one meeting of a group programme or a school lesson.
     Only Trainers and Coordinators may read it; everyone else gets the log-in
     page (anonymous) or a 404 (logged in), never the content."""

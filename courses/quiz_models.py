@@ -8,6 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lms.models import FastPrivacyMixin
+
 from .quiz_blocks import QuestionStreamBlock
 
 
@@ -32,7 +34,7 @@ class Review(models.IntegerChoices):
 LATE_GRACE_SECONDS = 30
 
 
-class QuizPage(Page):
+class QuizPage(FastPrivacyMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
     required = models.BooleanField(

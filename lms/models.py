@@ -119,7 +119,21 @@ class HelpContact(TranslatableMixin, models.Model):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
 
 
-class HomePage(Page):
+class FastPrivacyMixin:
+    """While no page of the site is private, say so without asking the database
+    on every page view (Wagtail checks each page's view restrictions)."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from .pagecache import any_view_restrictions
+
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class HomePage(FastPrivacyMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -141,7 +155,7 @@ class HomePage(Page):
         return cached_route(self, request, path_components, super().route)
 
 
-class StandardPage(Page):
+class StandardPage(FastPrivacyMixin, Page):
     """A plain content page (about us, contact, accessibility statement)."""
 
     intro = models.TextField(_("introduction"), blank=True)

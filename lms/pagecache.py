@@ -135,11 +135,28 @@ class SiteLookupMiddleware:
     def __call__(self, request):
         from wagtail.models import Site
 
-        key = f"site-for:{request._get_raw_host()}:{request.get_port()}:{generation()}"
-        site = cache.get(key)
-        if site is None:
+        key = f"site-for:{request._get_raw_host()}:{request.get_port()}"
+        found = cache.get_many([key, GENERATION_KEY])  # one round trip
+        entry, current = found.get(key), found.get(GENERATION_KEY)
+        if entry is not None and current is not None and entry[0] == current:
+            site = entry[1]
+        else:
             site = Site._find_for_request(request)
             if site is not None:
-                cache.set(key, site, TIMEOUT)
+                cache.set(key, (current or generation(), site), TIMEOUT)
         request._wagtail_site = site
         return self.get_response(request)
+
+
+def any_view_restrictions() -> bool:
+    """Whether any page is private (log-in, password or group restriction).
+    Saving or deleting a restriction starts a new generation (lms.signals)."""
+    from wagtail.models import PageViewRestriction
+
+    found = cache.get_many(["view-restrictions", GENERATION_KEY])
+    entry, current = found.get("view-restrictions"), found.get(GENERATION_KEY)
+    if entry is not None and current is not None and entry[0] == current:
+        return entry[1]
+    exists = PageViewRestriction.objects.exists()
+    cache.set("view-restrictions", (current or generation(), exists), TIMEOUT)
+    return exists

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import pagecache, roles
@@ -13,7 +13,7 @@ from .models import HelpContact, SiteSettings
 for _signal in (page_published, page_unpublished, post_page_move):
     _signal.connect(pagecache.invalidate, dispatch_uid=f"pagecache-{id(_signal)}")
 post_delete.connect(pagecache.invalidate, sender=Page, dispatch_uid="pagecache-page-delete")
-for _model in (HelpContact, SiteSettings, Site):
+for _model in (HelpContact, SiteSettings, Site, PageViewRestriction):
     post_save.connect(
         pagecache.invalidate, sender=_model, dispatch_uid=f"pagecache-{_model.__name__}"
     )

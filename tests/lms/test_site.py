@@ -132,3 +132,13 @@ def test_seed_demo_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+def test_a_private_page_still_asks_for_a_log_in_after_public_pages_were_served(client, homes):
+    page = StandardPage(title="Intern", slug="intern")
+    homes["nl"].add_child(instance=page)
+    assert client.get("/nl/intern/").status_code == 200  # no restriction yet
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    response = client.get("/nl/intern/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
