@@ -57,3 +57,18 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_url():
+    """A reachable Redis for tests that start real Celery workers."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        skip_or_fail("needs Redis: set REDIS_URL to run a real Celery worker")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        skip_or_fail(f"Redis at {url} is not reachable: {exc}")
+    return url

@@ -1,6 +1,4 @@
 import os
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -11,7 +9,7 @@ from django.core import mail
 
 from lms.celery import app as celery_app
 from lms.tasks import send_email
-from tests.conftest import skip_or_fail
+from tests.workers import start_worker, stop_worker, tasks_sent_to
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -42,20 +40,6 @@ def test_account_mail_is_queued_after_commit_and_sent_by_the_task(client, homes)
 
 
 @pytest.fixture
-def redis_url():
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        skip_or_fail("needs Redis: set REDIS_URL to run a real Celery worker")
-    import redis
-
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as exc:
-        skip_or_fail(f"Redis at {url} is not reachable: {exc}")
-    return url
-
-
-@pytest.fixture
 def live_worker(redis_url, tmp_path):
     """A real `celery worker` process on its own queue, delivering mail to files."""
     queue = f"test-{uuid.uuid4().hex[:10]}"
@@ -69,42 +53,12 @@ def live_worker(redis_url, tmp_path):
         "CELERY_QUEUE": queue,
         "EMAIL_URL": f"file://{mail_dir}",
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lms",
-            "worker",
-            "--queues",
-            queue,
-            "--concurrency",
-            "1",
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "INFO",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    saved = {
-        key: celery_app.conf[key] for key in ("task_always_eager", "broker_url", "result_backend")
-    }
-    celery_app.conf.update(task_always_eager=False, broker_url=redis_url, result_backend=redis_url)
+    process = start_worker(env, concurrency=1)
     try:
-        yield {"queue": queue, "mail_dir": mail_dir, "process": process}
+        with tasks_sent_to(redis_url, queue):
+            yield {"queue": queue, "mail_dir": mail_dir, "process": process}
     finally:
-        celery_app.conf.update(saved)
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_worker(process)
 
 
 @pytest.mark.live_worker
