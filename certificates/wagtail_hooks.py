@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -82,23 +83,26 @@ class CertificateAdmin(ModelAdmin):
 modeladmin_register(CertificateAdmin)
 
 
-class CertificateTemplateViewSet(SnippetViewSet):
-    model = CertificateTemplate
-    icon = "doc-full"
-    menu_label = gettext_lazy("Certificate templates")
-    list_display = ["name", "locale", "is_default", "preview"]
-
-
-def _preview_link(obj):
+def _preview_link(template):
     return format_html(
         '<a href="{}">{}</a>',
-        reverse("certificates_template_preview", args=[obj.pk]),
+        reverse("certificates_template_preview", args=[template.pk]),
         _("Preview PDF"),
     )
 
 
-CertificateTemplate.preview = _preview_link
-CertificateTemplate.preview.short_description = gettext_lazy("Preview")
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = gettext_lazy("Certificate templates")
+    list_display = [
+        "name",
+        "locale",
+        "is_default",
+        Column("preview", label=gettext_lazy("Preview"), accessor=_preview_link),
+    ]
+
+
 register_snippet(CertificateTemplateViewSet)
 
 

@@ -118,3 +118,15 @@ def test_learners_and_editors_cannot_manage_certificates(client, certificate):
     client.force_login(editor)
     assert client.get(f"/admin/certificates/{certificate.pk}/manage/").status_code in (302, 403)
     assert client.post("/admin/certificates/issue/", {}).status_code in (302, 403)
+
+
+def test_template_listing_links_to_the_pdf_preview(client, coordinator, locales):
+    template = CertificateTemplate.objects.create(
+        locale=locales["nl"],
+        name="Standaard",
+        signatory_name="A. Jansen",
+        signatory_role="Directeur",
+    )
+    page = client.get("/admin/snippets/certificates/certificatetemplate/")
+    assert page.status_code == 200
+    assert f'href="/admin/certificates/templates/{template.pk}/preview.pdf"' in page.text
