@@ -4,12 +4,16 @@ Pages opt in by calling `serve_cached_for_anonymous`, which marks a response as
 shareable; `AnonymousPageCacheMiddleware` stores marked responses and answers
 later anonymous requests for the same URL straight from the cache, before
 routing, sessions or templates run. An entry carries the generation it was made
-under; every publish, unpublish, move or delete of any page bumps the
+under; every publish, unpublish, move or delete of any page, and every save of
+a site, site settings, help contact or view restriction (lms.signals), bumps the
 generation, so an edit shows at once on every web node (Redis in production).
+The other shared caches (routes, sites, settings, outlines) use it the same way.
 
 Never cached: logged-in visitors (any request with a session cookie), POSTs,
 previews, responses carrying messages or cookies, and anything but a 200.
 """
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,8 +26,17 @@ TIMEOUT = 60 * 60
 MARK = "_shareable_with_anonymous"
 
 
+# The generation as read once at the start of the request being served (set
+# by SiteLookupMiddleware), so the several caches a page consults do not each
+# ask Redis for it. Scoped to the request's context, never shared between them.
+_request_generation: ContextVar[int | None] = ContextVar("page_generation", default=None)
+
+
 def generation() -> int:
     """The current page-tree generation (creating it if the cache is empty)."""
+    value = _request_generation.get()
+    if value is not None:
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -37,6 +50,7 @@ def _key(request) -> str:
 
 def invalidate(*args, **kwargs) -> None:
     """Signal receiver: any change to the page tree or its snippets."""
+    _request_generation.set(None)  # the request that made the change sees it
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # never set: nothing can be cached under it yet
@@ -109,9 +123,9 @@ def cached_route(page, request, path_components, route):
     so routing costs one query instead of one per URL segment. `route` is the
     uncached routing; only plain results (no extra view arguments) are stored."""
     key = f"pageroute:{page.pk}:{'/'.join(path_components)}"
-    found = cache.get_many([key, GENERATION_KEY])
-    entry = found.get(key)
-    if entry is not None and entry[0] == found.get(GENERATION_KEY):
+    current = generation()
+    entry = cache.get(key)
+    if entry is not None and entry[0] == current:
         _generation, page_id, content_type_id = entry
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         target = model.objects.filter(pk=page_id).first() if model else None
@@ -120,14 +134,15 @@ def cached_route(page, request, path_components, route):
     result = route(request, path_components)
     target, args, kwargs = result
     if not args and not kwargs:
-        cache.set(key, (generation(), target.pk, target.content_type_id), TIMEOUT)
+        cache.set(key, (current, target.pk, target.content_type_id), TIMEOUT)
     return result
 
 
 class SiteLookupMiddleware:
     """Resolve the Wagtail site of a request from the cache: the same for every
     request to a host until a site or page changes (which starts a new
-    generation). Wagtail reads it from `request._wagtail_site`."""
+    generation). Wagtail reads it from `request._wagtail_site`. The generation
+    read on the way is kept for the rest of the request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -138,14 +153,19 @@ class SiteLookupMiddleware:
         key = f"site-for:{request._get_raw_host()}:{request.get_port()}"
         found = cache.get_many([key, GENERATION_KEY])  # one round trip
         entry, current = found.get(key), found.get(GENERATION_KEY)
-        if entry is not None and current is not None and entry[0] == current:
+        current = current or generation()
+        if entry is not None and entry[0] == current:
             site = entry[1]
         else:
             site = Site._find_for_request(request)
             if site is not None:
-                cache.set(key, (current or generation(), site), TIMEOUT)
+                cache.set(key, (current, site), TIMEOUT)
         request._wagtail_site = site
-        return self.get_response(request)
+        token = _request_generation.set(current)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
 
 
 def any_view_restrictions() -> bool:
@@ -153,10 +173,10 @@ def any_view_restrictions() -> bool:
     Saving or deleting a restriction starts a new generation (lms.signals)."""
     from wagtail.models import PageViewRestriction
 
-    found = cache.get_many(["view-restrictions", GENERATION_KEY])
-    entry, current = found.get("view-restrictions"), found.get(GENERATION_KEY)
-    if entry is not None and current is not None and entry[0] == current:
+    current = generation()
+    entry = cache.get("view-restrictions")
+    if entry is not None and entry[0] == current:
         return entry[1]
     exists = PageViewRestriction.objects.exists()
-    cache.set("view-restrictions", (current or generation(), exists), TIMEOUT)
+    cache.set("view-restrictions", (current, exists), TIMEOUT)
     return exists
