@@ -1,6 +1,7 @@
 """What the benchmarks share: a fresh database and the benchmark settings."""
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,15 +27,17 @@ def bench_environment(**extra: str) -> dict:
 
 
 def prepare_database(env: dict, *commands: list[str]) -> None:
-    """Recreate the benchmark database (when it is lms_bench), migrate, load the
-    demo and run any further management `commands`."""
+    """Recreate the benchmark database (when its name starts with lms_bench, e.g.
+    lms_bench_2 for a second run beside the first), migrate, load the demo and
+    run any further management `commands`."""
     url = env["DATABASE_URL"]
-    if url.startswith("postgres") and url.rsplit("/", 1)[-1] == "lms_bench":
+    name = url.rsplit("/", 1)[-1]
+    if url.startswith("postgres") and re.fullmatch(r"lms_bench\w*", name):
         import psycopg
 
         with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS lms_bench WITH (FORCE)")
-            conn.execute("CREATE DATABASE lms_bench")
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE {name}")
     manage = [sys.executable, "manage.py"]
     for args in (["migrate", "-v0"], ["seed_demo", "--force"], *commands):
         subprocess.run(manage + args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)

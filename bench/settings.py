@@ -1,4 +1,4 @@
-"""Production settings for benchmarks: plain HTTP on 127.0.0.1, plus a hello view."""
+"""Production settings for benchmarks: plain HTTP on 127.0.0.1."""
 
 import os
 import secrets
@@ -7,7 +7,6 @@ os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(60))
 
 from lms.settings.production import *  # noqa: E402,F403
 
-ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -9,12 +9,15 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        # Django forces these imports into ready(): they need the models loaded.
         from courses.signals import course_completed
         from lms.dashboard import register_section
+        from lms.signals import profile_saved
 
-        from . import dashboard, receivers
+        from . import checks, dashboard, receivers  # noqa: F401 (checks registers itself)
 
         course_completed.connect(
             receivers.on_course_completed, dispatch_uid="certificate-on-completion"
         )
+        profile_saved.connect(receivers.on_profile_saved, dispatch_uid="certificate-after-name")
         register_section(dashboard.certificates_section, order=20)

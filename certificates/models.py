@@ -5,9 +5,12 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import TranslatableMixin
+
+from .storage import private_storage
 
 # Crockford-style alphabet: no I, L, O, U, so codes survive being read aloud.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -24,6 +27,14 @@ def normalise_code(text: str) -> str:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
     return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
+
+
+def pdf_upload_to(certificate, filename: str) -> str:
+    """Where a certificate's PDF is stored: the same name on every run for one
+    certificate, so a retry finds the file a killed run left behind, yet not
+    derivable from the public code without SECRET_KEY."""
+    digest = salted_hmac("certificates.pdf", certificate.code, algorithm="sha256").hexdigest()
+    return f"certificates/{digest[:40]}.pdf"
 
 
 class CertificateTemplate(TranslatableMixin, models.Model):
@@ -108,13 +119,16 @@ class Certificate(models.Model):
     language = models.CharField(_("language"), max_length=8, default="nl")
     issued_on = models.DateField(_("issued on"), default=timezone.localdate)
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
+    validity_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"), default=0, help_text=_("0: does not expire.")
+    )
     template = models.ForeignKey(
         CertificateTemplate, null=True, on_delete=models.SET_NULL, verbose_name=_("template")
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=pdf_upload_to, storage=private_storage, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("expiry reminder sent"), null=True, blank=True)

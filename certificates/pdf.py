@@ -6,7 +6,7 @@ PDFs (no timestamps or random document ids). Fonts are registered once at
 import and images are decoded once per file (see ``_image_reader``), so a
 worker renders a certificate in a few milliseconds.
 
-Labels printed on the certificate come from ``LABELS`` and follow
+Labels printed on the certificate come from the gettext catalogues and follow
 ``CertificateContent.language`` (the recipient's language), not the language
 of the request that triggered the rendering.
 """
@@ -22,6 +22,10 @@ from datetime import date
 
 import reportlab
 import segno
+from django.conf import settings
+from django.utils import translation
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext
 from PIL import Image, ImageOps
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -59,65 +63,32 @@ class CertificateContent:
 
 
 # --- Language ---------------------------------------------------------------
-
-LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "date": "Datum",
-        "valid_until": "Geldig tot",
-        "code": "Code",
-        "verify": "Controleer dit certificaat op",
-    },
-    "en": {
-        "date": "Date",
-        "valid_until": "Valid until",
-        "code": "Code",
-        "verify": "Verify this certificate at",
-    },
-}
-
-MONTHS: dict[str, tuple[str, ...]] = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+# Labels and month names come from the gettext catalogues (ours and Django's),
+# in the certificate's language, whatever language the caller is in.
 
 
 def _language(language: str) -> str:
     """ "nl", "en", "en-gb" and "EN_us" are accepted; anything else is a bug."""
     lang = language.replace("_", "-").split("-", 1)[0].lower()
-    if lang not in LABELS:
+    if lang not in {code for code, _name in settings.LANGUAGES}:
         raise ValueError(f"No certificate labels for language {language!r}")
     return lang
 
 
+def _labels(language: str) -> dict[str, str]:
+    with translation.override(_language(language)):
+        return {
+            "date": gettext("Date"),
+            "valid_until": gettext("Valid until"),
+            "code": gettext("Code"),
+            "verify": gettext("Verify this certificate at"),
+        }
+
+
 def format_date(value: date, language: str) -> str:
     """ "22 november 2026" (nl) or "22 November 2026" (en), independent of locale."""
-    return f"{value.day} {MONTHS[_language(language)][value.month - 1]} {value.year}"
+    with translation.override(_language(language)):
+        return f"{value.day} {MONTHS[value.month]} {value.year}"
 
 
 # --- ReportLab configuration -------------------------------------------------------
@@ -251,7 +222,7 @@ class _Block:
 def _body_blocks(
     design: CertificateDesign, content: CertificateContent, primary, scale: float
 ) -> list[_Block]:
-    labels = LABELS[_language(content.language)]
+    labels = _labels(content.language)
     width = _TEXT_WIDTH
 
     def block(text, font, size, min_size, color, space_before, max_lines=3):
@@ -458,7 +429,7 @@ def _draw_signature(c: canvas.Canvas, design: CertificateDesign) -> None:
 
 
 def _draw_verification(c: canvas.Canvas, content: CertificateContent, primary) -> None:
-    labels = LABELS[_language(content.language)]
+    labels = _labels(content.language)
     matrix = qr_matrix(content.verify_url)
     x = _QR_RIGHT - _QR_SIZE
     y = _QR_BOTTOM

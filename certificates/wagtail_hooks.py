@@ -22,8 +22,9 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from courses.models import CoursePage
+from lms.errors import Refused
 
-from . import services
+from . import rendering, services, tasks
 from .forms import RevokeForm
 from .models import Certificate, CertificateTemplate
 
@@ -124,7 +125,7 @@ def manage_view(request, certificate_id: int):
                     request, _("Certificate %(code)s is revoked.") % {"code": certificate.code}
                 )
                 return redirect("certificates_manage", certificate.pk)
-        except services.CertificateError as error:
+        except Refused as error:
             messages.error(request, str(error))
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(
@@ -185,7 +186,7 @@ def progress_view(request):
     POST queues every failed or stuck certificate again."""
     _require(request)
     if request.method == "POST":
-        count = services.regenerate(
+        count = tasks.regenerate(
             Certificate.objects.filter(
                 status__in=[Certificate.Status.FAILED, Certificate.Status.PENDING]
             )
@@ -218,7 +219,7 @@ def template_preview_view(request, template_id: int):
         language=template.locale.language_code,
         template=template,
     )
-    response = HttpResponse(services.render(sample), content_type="application/pdf")
+    response = HttpResponse(rendering.render(sample), content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="preview.pdf"'
     return response
 

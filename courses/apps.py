@@ -7,8 +7,11 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        # Imported here: models may only be imported once the app registry is ready.
         from lms.dashboard import register_section
 
-        from . import dashboard
+        from . import dashboard, quizzes  # noqa: F401 (quizzes registers a completion requirement)
 
+        # For a trainer the session plans are what /my/ is for: first.
+        register_section(dashboard.trainer_section, order=5)
         register_section(dashboard.learning_section, order=10)

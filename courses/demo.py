@@ -1,8 +1,15 @@
-"""Demo catalogue for `seed_demo`: the centre's offer in Dutch and English."""
+"""Demo catalogue for `seed_demo`: the centre's offer in Dutch and English.
+
+The long texts (lessons and session plans) are data: they live in `demo_data/`, one JSON
+file per course, described in `demo_data/README.md`."""
+
+import json
+from pathlib import Path
+
+from wagtail import blocks
 
 from lms.demo import SeedContext, upsert_page
 
-from .demo_content import SESSION_PLANS, TRAFFICKING_LESSONS
 from .demo_quiz import QUIZ
 from .models import (
     Audience,
@@ -36,14 +43,14 @@ COURSES = [
                 "Een trainingsdag over de seksbranche, signalen bij jongeren en wat je doet "
                 "met een vermoeden: van meldcode tot doorverwijzen."
             ),
-            "duration": "1 dag (6 uur)",
+            "duration": "",
             "learning_goals": _goals(
                 "Je kent de seksbranche en weet waar jongeren risico lopen.",
                 "Je herkent signalen van jeugdprostitutie en uitbuiting.",
                 "Je oefent met de meldcode huiselijk geweld en kindermishandeling.",
                 "Je weet hoe je ingrijpt, doorverwijst en jongeren preventief voorlicht.",
             ),
-            "accreditation": "Geaccrediteerd voor 6 punten (SKJ en Registerplein, aangevraagd)",
+            "accreditation": "",
             "price_information": (
                 "Deelnemers uit de gemeente Rotterdam betalen een sterk verlaagd tarief. "
                 "Andere gemeenten kunnen dezelfde afspraak maken; vraag ernaar."
@@ -54,19 +61,19 @@ COURSES = [
             ),
         },
         "en": {
-            "title": "Youth prostitution training for professionals",
+            "title": "Training on the sexual exploitation of young people, for professionals",
             "summary": (
                 "A training day on the sex industry, signals among young people and what to do "
                 "with a concern: from the reporting code to referral."
             ),
-            "duration": "1 day (6 hours)",
+            "duration": "",
             "learning_goals": _goals(
                 "You know the sex industry and where young people are at risk.",
-                "You recognise signals of youth prostitution and exploitation.",
+                "You recognise signals of sexual exploitation of young people.",
                 "You practise with the Dutch reporting code for domestic violence and child abuse.",
                 "You know how to intervene, refer and inform young people preventively.",
             ),
-            "accreditation": "Accredited for 6 points (SKJ and Registerplein, pending)",
+            "accreditation": "",
             "price_information": (
                 "Participants from the municipality of Rotterdam pay a strongly reduced tariff. "
                 "Other municipalities can make the same arrangement; ask us."
@@ -83,20 +90,21 @@ COURSES = [
         "format": Format.IN_COMPANY,
         "theme": Theme.YOUTH_PROSTITUTION,
         "nl": {
-            "title": "Jeugdprostitutie: training op locatie voor uw team",
+            "title": "Jeugdprostitutie: training op locatie voor je team",
             "summary": (
-                "Dezelfde training, bij uw organisatie en afgestemd op uw team: voor opvang, "
+                "Dezelfde training, bij jouw organisatie en afgestemd op je team: voor opvang, "
                 "zorgaanbieders, scholen en gemeenten."
             ),
-            "duration": "1 dag of 2 dagdelen",
+            "duration": "",
             "learning_goals": _goals(
-                "Een gedeeld beeld van signalen en risico's in uw eigen werkveld.",
+                "Een gedeeld beeld van signalen en risico's in je eigen werkveld.",
                 "Afspraken over wie wat doet bij een vermoeden.",
-                "Oefenen met de meldcode aan de hand van casussen uit uw praktijk.",
+                "Oefenen met de meldcode aan de hand van casussen uit je eigen praktijk.",
             ),
-            "accreditation": "Accreditatie op aanvraag",
+            "accreditation": "",
             "price_information": (
-                "Prijs op aanvraag; voor Rotterdamse organisaties geldt een verlaagd tarief."
+                "Prijs op aanvraag. Deelnemers uit de gemeente Rotterdam betalen een sterk "
+                "verlaagd tarief; andere gemeenten kunnen dezelfde afspraak maken."
             ),
             "body": _text(
                 "Na een melding kunnen we de training ook outreachend geven, bijvoorbeeld bij "
@@ -104,20 +112,21 @@ COURSES = [
             ),
         },
         "en": {
-            "title": "Youth prostitution: in-company training for your team",
+            "title": "Sexual exploitation of young people: in-company training for your team",
             "summary": (
                 "The same training at your organisation, tailored to your team: for shelters, "
                 "care providers, schools and municipalities."
             ),
-            "duration": "1 day or 2 half days",
+            "duration": "",
             "learning_goals": _goals(
                 "A shared picture of signals and risks in your own field.",
                 "Agreements on who does what when there is a concern.",
                 "Practice with the reporting code using cases from your own work.",
             ),
-            "accreditation": "Accreditation on request",
+            "accreditation": "",
             "price_information": (
-                "Price on request; organisations in Rotterdam pay a reduced tariff."
+                "Price on request. Participants from the municipality of Rotterdam pay a strongly "
+                "reduced tariff; other municipalities can make the same arrangement."
             ),
             "body": _text(
                 "After a report we can also give the training outreach-style, for example to a "
@@ -136,14 +145,14 @@ COURSES = [
                 "E-learning voor wie slachtoffers kan tegenkomen, zoals medewerkers van de "
                 "opvang: de elementen en vormen van mensenhandel, signalen en rechten."
             ),
-            "duration": "ongeveer 2 uur",
+            "duration": "",
             "learning_goals": _goals(
                 "Je kent de drie elementen en de vier vormen van mensenhandel.",
                 "Je herkent risicofactoren en signalen van gedwongen werk.",
                 "Je weet welke rechten slachtoffers hebben en waar zij hulp vinden.",
             ),
-            "accreditation": "Studiebelasting 2 uur; certificaat na afronding",
-            "price_information": "Gratis voor professionals in de regio Rotterdam.",
+            "accreditation": "",
+            "price_information": "",
             "body": _text(
                 "Een vervolg op de korte landelijke e-learning voor baliemedewerkers en "
                 "inspecteurs. Je werkt in je eigen tempo en sluit af met een toets."
@@ -155,14 +164,14 @@ COURSES = [
                 "E-learning for anyone who may meet victims, such as shelter staff: the elements "
                 "and forms of trafficking, signals and rights."
             ),
-            "duration": "about 2 hours",
+            "duration": "",
             "learning_goals": _goals(
                 "You know the three elements and the four forms of human trafficking.",
                 "You recognise risk factors and signals of forced work.",
                 "You know the rights of victims and where they can get help.",
             ),
-            "accreditation": "Study load 2 hours; certificate on completion",
-            "price_information": "Free for professionals in the Rotterdam region.",
+            "accreditation": "",
+            "price_information": "",
             "body": _text(
                 "A follow-up to the short national e-learning for front-desk staff and "
                 "inspectors. Work at your own pace and finish with a quiz."
@@ -171,7 +180,7 @@ COURSES = [
     },
     {
         "slug": "preventieles",
-        "audience": Audience.YOUNG_PEOPLE,
+        "audience": Audience.EDUCATION,
         "format": Format.SCHOOL_LESSON,
         "theme": Theme.ONLINE_SAFETY,
         "nl": {
@@ -188,9 +197,7 @@ COURSES = [
                 "Ze weten waar ze terechtkunnen voor hulp.",
             ),
             "accreditation": "",
-            "price_information": (
-                "Voor scholen in Rotterdam kosteloos; vraag de les aan via dit platform."
-            ),
+            "price_information": ("Op aanvraag."),
             "body": _text(
                 "Voor het voortgezet onderwijs, het mbo, buurthuizen en trainingshuizen voor "
                 "begeleid wonen. Er zijn ook modules voor (onderwijs)professionals over het "
@@ -211,9 +218,7 @@ COURSES = [
                 "They know where to go for help.",
             ),
             "accreditation": "",
-            "price_information": (
-                "Free for schools in Rotterdam; request the lesson on this platform."
-            ),
+            "price_information": ("On request."),
             "body": _text(
                 "For secondary schools, MBO colleges, community centres and supported-living "
                 "programmes. There are also modules for (education) professionals on spotting "
@@ -226,23 +231,26 @@ COURSES = [
         "audience": Audience.YOUNG_PEOPLE,
         "format": Format.GROUP_PROGRAMME,
         "theme": Theme.RESILIENCE,
+        "number_of_meetings": 9,
         "nl": {
             "title": "Girls' Talk",
             "summary": (
                 "Groepsbegeleiding in negen bijeenkomsten voor meiden van ongeveer 14 tot 21 "
-                "jaar met een verhoogd risico op seksueel grensoverschrijdend gedrag."
+                "jaar die een verhoogd risico lopen om te maken te krijgen met seksueel "
+                "grensoverschrijdend gedrag."
             ),
-            "duration": "9 bijeenkomsten",
+            "duration": "",
             "learning_goals": _goals(
                 "Meiden praten open over relaties, seksualiteit en weerbaarheid.",
-                "Ze herkennen de werkwijze van loverboys en uitbuiters.",
+                "Ze herkennen hoe pooierboys (vroeger loverboys genoemd) en uitbuiters werken.",
                 "Ze weten welke hulp er in hun eigen stad is.",
             ),
             "accreditation": "",
             "price_information": "Aan te vragen door scholen en zorgorganisaties.",
             "body": _text(
-                "Gebaseerd op een erkende Nederlandse methodiek, aangevuld met informatie over "
-                "loverboys, jeugdprostitutie en de lokale situatie. Alleen voorlichters die in "
+                "Volgens de methodiek van Rutgers (door het NJi beoordeeld als goed onderbouwd), "
+                "door het centrum aangevuld met informatie over pooierboys (vroeger loverboys "
+                "genoemd), jeugdprostitutie en de lokale situatie. Alleen voorlichters die in "
                 "de methodiek zijn getraind geven de bijeenkomsten. Deelnemers worden nooit op "
                 "dit platform geregistreerd."
             ),
@@ -250,20 +258,21 @@ COURSES = [
         "en": {
             "title": "Girls' Talk",
             "summary": (
-                "Group counselling in nine meetings for girls of about 14 to 21 at increased "
-                "risk of sexually transgressive behaviour."
+                "Group counselling in nine meetings for girls of about 14 to 21 who are at "
+                "increased risk of experiencing sexually transgressive behaviour."
             ),
-            "duration": "9 meetings",
+            "duration": "",
             "learning_goals": _goals(
                 "Girls talk openly about relationships, sexuality and resilience.",
-                "They recognise how loverboys and exploiters operate.",
+                "They recognise how pimp boys (formerly called loverboys) and exploiters operate.",
                 "They know what help there is in their own city.",
             ),
             "accreditation": "",
             "price_information": "Can be requested by schools and care organisations.",
             "body": _text(
-                "Based on a recognised Dutch methodology, extended with information on "
-                "loverboys, youth prostitution and the local situation. Only trainers trained in "
+                'Following the Rutgers methodology (rated "well founded" by the NJi), extended by '
+                "the centre with information on pimp boys (formerly called loverboys), sexual "
+                "exploitation of young people and the local situation. Only trainers trained in "
                 "the methodology lead the meetings. Participants are never registered on this "
                 "platform."
             ),
@@ -280,7 +289,7 @@ COURSES = [
                 "De variant van Girls' Talk voor jongens: in een groep praten over grenzen, "
                 "druk van anderen, seksualiteit en respect."
             ),
-            "duration": "9 bijeenkomsten",
+            "duration": "",
             "learning_goals": _goals(
                 "Jongens onderzoeken hun eigen grenzen en die van anderen.",
                 "Ze herkennen groepsdruk en grensoverschrijdend gedrag, online en offline.",
@@ -299,7 +308,7 @@ COURSES = [
                 "The variant of Girls' Talk for boys: talking in a group about boundaries, "
                 "pressure from others, sexuality and respect."
             ),
-            "duration": "9 meetings",
+            "duration": "",
             "learning_goals": _goals(
                 "Boys explore their own boundaries and those of others.",
                 "They recognise group pressure and transgressive behaviour, online and offline.",
@@ -348,7 +357,11 @@ def seed(ctx: SeedContext) -> None:
         ctx.log.append("catalogue (nl + en)")
     pages: dict[str, dict] = {}
     for course in COURSES:
-        shared = {key: course[key] for key in ("audience", "format", "theme")}
+        shared = {
+            key: course[key]
+            for key in ("audience", "format", "theme", "number_of_meetings")
+            if key in course
+        }
         nl_page, created = upsert_page(
             catalogue_nl, CoursePage, slug=course["slug"], locale=nl, **shared, **course["nl"]
         )
@@ -382,47 +395,138 @@ def seed(ctx: SeedContext) -> None:
             home.save_revision().publish()
 
 
+DEMO_DATA = Path(__file__).with_name("demo_data")
+LANGUAGES = ("nl", "en")
+
+
+def rich_text(value: str | list) -> str:
+    """The HTML of a rich text in a data file: either HTML as it is, or a list of
+    HTML parts in which a nested list of strings is a bulleted list."""
+    if isinstance(value, str):
+        return value
+    return "".join(part if isinstance(part, str) else _goals(*part) for part in value)
+
+
+def _block_value(block: blocks.Block, value):
+    """`value` from a data file as `block` takes it, with its rich texts as HTML."""
+    if isinstance(block, blocks.RichTextBlock):
+        return rich_text(value)
+    if isinstance(block, blocks.StructBlock):
+        return {name: _block_value(block.child_blocks[name], item) for name, item in value.items()}
+    if isinstance(block, blocks.ListBlock):
+        return [_block_value(block.child_block, item) for item in value]
+    return value
+
+
+def _stream(field, items: list[dict]) -> list[tuple]:
+    """A StreamField's content from a data file's list of {"type", "value"} items."""
+    stream_block = field.stream_block
+    return [
+        (item["type"], _block_value(stream_block.child_blocks[item["type"]], item["value"]))
+        for item in items
+    ]
+
+
+def _read(kind: str) -> dict[str, dict]:
+    """Every data file in `demo_data/<kind>/`, keyed by course slug (the file's name)."""
+    return {
+        path.stem: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((DEMO_DATA / kind).glob("*.json"))
+    }
+
+
+def load_lessons() -> dict[str, list[dict]]:
+    """The demo lessons per course slug: each with its slug, minutes and, per language,
+    the LessonPage fields (title, intro, body)."""
+    body = LessonPage._meta.get_field("body")
+    return {
+        course: [
+            {
+                "slug": lesson["slug"],
+                "minutes": lesson["minutes"],
+                **{
+                    lang: {
+                        "title": lesson[lang]["title"],
+                        "intro": lesson[lang]["intro"],
+                        "body": _stream(body, lesson[lang]["body"]),
+                    }
+                    for lang in LANGUAGES
+                },
+            }
+            for lesson in data["lessons"]
+        ]
+        for course, data in _read("lessons").items()
+    }
+
+
+def load_session_plans() -> dict[str, list[dict]]:
+    """The demo session plans per course slug: each with its slug, number, duration
+    and, per language, the SessionPlanPage fields (title, goals, materials, activities)."""
+    activities = SessionPlanPage._meta.get_field("activities")
+    return {
+        course: [
+            {
+                "slug": plan["slug"],
+                "number": plan["number"],
+                "duration_minutes": plan["duration_minutes"],
+                **{
+                    lang: {
+                        "title": plan[lang]["title"],
+                        "goals": _goals(*plan[lang]["goals"]),
+                        "materials": _goals(*plan[lang]["materials"])
+                        if plan[lang]["materials"]
+                        else "",
+                        "activities": _stream(
+                            activities,
+                            [{"type": "activity", "value": a} for a in plan[lang]["activities"]],
+                        ),
+                    }
+                    for lang in LANGUAGES
+                },
+            }
+            for plan in data["session_plans"]
+        ]
+        for course, data in _read("session_plans").items()
+    }
+
+
 def seed_lessons(ctx: SeedContext) -> None:
     nl, en = ctx.locales["nl"], ctx.locales["en"]
-    course = ctx.pages["signalen-mensenhandel-herkennen"]
-    made = 0
-    for lesson in TRAFFICKING_LESSONS:
-        nl_page, created = upsert_page(
-            course["nl"],
-            LessonPage,
-            slug=lesson["slug"],
-            locale=nl,
-            minutes=lesson["minutes"],
-            **lesson["nl"],
-        )
-        upsert_page(
-            course["en"],
-            LessonPage,
-            slug=lesson["slug"],
-            locale=en,
-            minutes=lesson["minutes"],
-            translation_of=nl_page,
-            **lesson["en"],
-        )
-        made += created
-    if made:
-        ctx.log.append(f"{made} lessons of the trafficking e-learning (nl + en)")
+    for course_slug, lessons in load_lessons().items():
+        course = ctx.pages[course_slug]
+        made = 0
+        for lesson in lessons:
+            nl_page, created = upsert_page(
+                course["nl"],
+                LessonPage,
+                slug=lesson["slug"],
+                locale=nl,
+                minutes=lesson["minutes"],
+                **lesson["nl"],
+            )
+            upsert_page(
+                course["en"],
+                LessonPage,
+                slug=lesson["slug"],
+                locale=en,
+                minutes=lesson["minutes"],
+                translation_of=nl_page,
+                **lesson["en"],
+            )
+            made += created
+        if made:
+            ctx.log.append(f"{made} lessons of {course_slug} (nl + en)")
 
 
 def seed_session_plans(ctx: SeedContext) -> None:
     nl, en = ctx.locales["nl"], ctx.locales["en"]
-    for course_slug, plans in SESSION_PLANS.items():
+    for course_slug, plans in load_session_plans().items():
         course = ctx.pages[course_slug]
         made = 0
         for plan in plans:
             shared = {"number": plan["number"], "duration_minutes": plan["duration_minutes"]}
             nl_page, created = upsert_page(
-                course["nl"],
-                SessionPlanPage,
-                slug=plan["slug"],
-                locale=nl,
-                **shared,
-                **_plan(plan["nl"]),
+                course["nl"], SessionPlanPage, slug=plan["slug"], locale=nl, **shared, **plan["nl"]
             )
             upsert_page(
                 course["en"],
@@ -431,20 +535,11 @@ def seed_session_plans(ctx: SeedContext) -> None:
                 locale=en,
                 translation_of=nl_page,
                 **shared,
-                **_plan(plan["en"]),
+                **plan["en"],
             )
             made += created
         if made:
             ctx.log.append(f"{made} session plan(s) of {course_slug} (nl + en)")
-
-
-def _plan(texts: dict) -> dict:
-    return {
-        "title": texts["title"],
-        "goals": texts["goals"],
-        "materials": texts["materials"],
-        "activities": [("activity", activity) for activity in texts["activities"]],
-    }
 
 
 def seed_quiz(ctx: SeedContext) -> None:

@@ -11,8 +11,8 @@ QUIZ = {
         "title": "Eindtoets: signalen van mensenhandel",
         "intro": (
             "Met deze eindtoets kijk je wat je hebt geleerd over het herkennen van mensenhandel. "
-            "De toets heeft tien vragen. Na elke vraag krijg je uitleg, dus je leert ook van een "
-            "fout antwoord. Neem rustig de tijd."
+            "De toets heeft tien vragen. Na het inleveren krijg je bij elke vraag uitleg, dus je "
+            "leert ook van een fout antwoord. Neem rustig de tijd."
         ),
         "questions": [
             # 1. The three elements
@@ -287,7 +287,7 @@ QUIZ = {
                     ],
                     "general_feedback": (
                         "De bedenktijd duurt drie maanden. In die tijd wordt het slachtoffer niet "
-                        "uitgezet en kan het rustig nadenken over aangifte."
+                        "uitgezet en kan hij of zij rustig nadenken over een aangifte."
                     ),
                     "points": 1,
                 },
@@ -298,9 +298,9 @@ QUIZ = {
                 {
                     "title": "Rechten met de B8-regeling",
                     "prompt": (
-                        "Een slachtoffer uit het buitenland doet aangifte en werkt mee met de "
-                        "politie. Het krijgt een tijdelijke verblijfsvergunning. Wat mag het "
-                        "slachtoffer met die vergunning?"
+                        "Een slachtoffer uit het buitenland doet aangifte, werkt mee met de "
+                        "politie en krijgt een tijdelijke verblijfsvergunning. Wat mag hij of zij "
+                        "met die vergunning?"
                     ),
                     "options": [
                         {
@@ -316,7 +316,7 @@ QUIZ = {
                             "feedback": "Nee, de vergunning is tijdelijk en geeft dat recht niet.",
                         },
                         {
-                            "text": "Niets: het moet binnen een week het land uit",
+                            "text": "Niets: hij of zij moet binnen een week het land uit",
                             "correct": False,
                             "weight": None,
                             "feedback": "Nee, het slachtoffer mag juist blijven.",
@@ -324,8 +324,8 @@ QUIZ = {
                     ],
                     "general_feedback": (
                         "Met de B8-regeling heeft een slachtoffer recht op opvang, een uitkering "
-                        "en medische zorg. Met de tijdelijke verblijfsvergunning mag het ook "
-                        "werken."
+                        "en medische zorg. Met de tijdelijke verblijfsvergunning mag hij of zij "
+                        "ook werken."
                     ),
                     "points": 1,
                 },
@@ -379,8 +379,8 @@ QUIZ = {
         "title": "Final quiz: signs of human trafficking",
         "intro": (
             "This final quiz lets you check what you have learned about recognising human "
-            "trafficking. It has ten questions. After each question you get an explanation, so "
-            "you also learn from a wrong answer. Take your time."
+            "trafficking. It has ten questions. After handing in you get an explanation for each "
+            "question, so you also learn from a wrong answer. Take your time."
         ),
         "questions": [
             # 1. The three elements

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, Format, Theme
+from .choices import Audience, Format, Theme
+from .quiz_import import MAX_FILE_BYTES
 
 
 def _with_all(choices):
@@ -27,7 +28,7 @@ class QuizImportForm(forms.Form):
         help_text=_("Otherwise the questions are saved as a draft for you to check."),
     )
 
-    MAX_BYTES = 1024 * 1024
+    MAX_BYTES = MAX_FILE_BYTES
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

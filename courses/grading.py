@@ -4,15 +4,24 @@ Three steps per question: `presentation` (what the browser may see: no right
 answers, options in the attempt's order), `parse_answer` (turns posted fields
 into a JSON-able answer, refusing anything out of range) and `grade` (a score
 between 0 and 1 with the feedback that applies).
+
+The browser never sees where an option, pair or item stands in the question as
+written (the right option is often the first, and an ordering question is
+written in its right order). Each one is posted as an opaque token instead:
+`tokens[i]` stands for option, pair or item `i`. The caller makes the tokens,
+different for every attempt, and hands the same list to `presentation` and
+`parse_answer`.
 """
 
 import math
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 MAX_TEXT = 500
+MAX_POSITION_DIGITS = 4
 
 
 class InvalidAnswer(ValueError):
@@ -36,12 +45,26 @@ def _shuffled(n: int, rng: random.Random) -> list[int]:
     return order
 
 
+def token_count(block_type: str, value) -> int:
+    """How many tokens the question needs: one per option, pair or item."""
+    if block_type in ("single_choice", "multiple_response"):
+        return len(value["options"])
+    if block_type == "matching":
+        return len(value["pairs"])
+    if block_type == "ordering":
+        return len(value["items"])
+    return 0
+
+
 def option_order(block_type: str, value, rng: random.Random, shuffle: bool) -> list[int]:
-    """The order in which this attempt shows the options (choices, matches, items)."""
+    """The order in which this attempt shows the options (choices, matches, items).
+
+    Matches are always shuffled: shown in the order written, the n-th drop-down's
+    answer would be its n-th choice."""
     if block_type in ("single_choice", "multiple_response"):
         count = len(value["options"])
     elif block_type == "matching":
-        count = len(value["pairs"])
+        return _shuffled(len(value["pairs"]), rng)
     elif block_type == "ordering":
         order = _shuffled(len(value["items"]), rng)
         if order == sorted(order) and len(order) > 1:  # never show the answer
@@ -52,57 +75,84 @@ def option_order(block_type: str, value, rng: random.Random, shuffle: bool) -> l
     return _shuffled(count, rng) if shuffle else list(range(count))
 
 
-def presentation(block_type: str, value, order: list[int]) -> dict:
+def presentation(block_type: str, value, order: list[int], tokens: Sequence[str]) -> dict:
+    """The question as the browser may see it: options in `order`, each posted as
+    its token (see the module docstring), and nothing that tells the right answer."""
     shown = {"type": block_type, "title": value.get("title", ""), "prompt": value["prompt"]}
     if block_type in ("single_choice", "multiple_response"):
-        shown["options"] = [(i, value["options"][i]["text"]) for i in order]
+        shown["options"] = [(tokens[i], value["options"][i]["text"]) for i in order]
     elif block_type == "matching":
         shown["lefts"] = list(enumerate(pair["left"] for pair in value["pairs"]))
-        shown["choices"] = [(i, value["pairs"][i]["right"]) for i in order]
+        shown["choices"] = [(tokens[i], value["pairs"][i]["right"]) for i in order]
     elif block_type == "ordering":
-        shown["items"] = [(i, value["items"][i]) for i in order]
+        shown["items"] = [(tokens[i], value["items"][i]) for i in order]
         shown["positions"] = list(range(1, len(order) + 1))
     return shown
 
 
-def _index(raw: str, count: int) -> int:
-    if not raw.isdigit() or int(raw) >= count:
-        raise InvalidAnswer(_("An answer refers to an option that does not exist."))
+def field_names(block_type: str, value, name: str, tokens: Sequence[str]) -> set[str]:
+    """Every field name a form of this question can post."""
+    if block_type == "matching":
+        return {f"{name}-{i}" for i in range(len(value["pairs"]))}
+    if block_type == "ordering":
+        return {f"{name}-{token}" for token in tokens}
+    return {name}
+
+
+def _option(raw: str, tokens: Sequence[str]) -> int:
+    try:
+        return tokens.index(raw)
+    except ValueError:
+        raise InvalidAnswer(_("An answer refers to an option that does not exist.")) from None
+
+
+def _position(raw: str, count: int) -> int:
+    # Only ASCII digits: str.isdigit() also accepts "²" and "١", which int()
+    # rejects or reads as another number, and a long string would make int() fail.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= MAX_POSITION_DIGITS):
+        raise InvalidAnswer(_("A position is outside the list."))
+    if not 1 <= int(raw) <= count:
+        raise InvalidAnswer(_("A position is outside the list."))
     return int(raw)
 
 
-def parse_answer(block_type: str, value, data, name: str):
-    """Read this question's fields (`name`, `name-<i>`) from the posted `data`."""
+def _text(raw: str, block_type: str) -> str:
+    if len(raw) > MAX_TEXT:
+        raise InvalidAnswer(_("An answer is too long."))
+    if "\x00" in raw:  # PostgreSQL cannot store it in a JSON value
+        raise InvalidAnswer(_("An answer contains a character that is not allowed."))
+    if block_type == "numerical" and any(ch.isnumeric() and not ch.isascii() for ch in raw):
+        raise InvalidAnswer(_("Write numbers with the digits 0 to 9."))
+    return raw.strip()
+
+
+def parse_answer(block_type: str, value, data, name: str, tokens: Sequence[str]):
+    """Read this question's fields from the posted `data`: `name` and, for
+    matching, `name-<row>` and, for ordering, `name-<token>`. Raises
+    InvalidAnswer for a token not in `tokens` or a value no form could post."""
     if block_type == "single_choice":
         raw = data.get(name, "")
-        return None if raw == "" else _index(raw, len(value["options"]))
+        return None if raw == "" else _option(raw, tokens)
     if block_type == "multiple_response":
-        return sorted({_index(raw, len(value["options"])) for raw in data.getlist(name)})
+        return sorted({_option(raw, tokens) for raw in data.getlist(name)})
     if block_type == "true_false":
         raw = data.get(name, "")
         if raw not in ("", "true", "false"):
             raise InvalidAnswer(_("A true/false answer must be true or false."))
         return None if raw == "" else raw == "true"
     if block_type == "matching":
-        count = len(value["pairs"])
         return [
-            None if (raw := data.get(f"{name}-{i}", "")) == "" else _index(raw, count)
-            for i in range(count)
+            None if (raw := data.get(f"{name}-{i}", "")) == "" else _option(raw, tokens)
+            for i in range(len(value["pairs"]))
         ]
     if block_type == "ordering":
         count = len(value["items"])
-        positions = []
-        for i in range(count):
-            raw = data.get(f"{name}-{i}", "")
-            if raw and not (raw.isdigit() and 1 <= int(raw) <= count):
-                raise InvalidAnswer(_("A position is outside the list."))
-            positions.append(int(raw) if raw else None)
-        return positions
+        return [
+            None if (raw := data.get(f"{name}-{token}", "")) == "" else _position(raw, count)
+            for token in tokens
+        ]
     if block_type in ("short_answer", "numerical"):
-        raw = data.get(name, "")
-        if len(raw) > MAX_TEXT:
-            raise InvalidAnswer(_("An answer is too long."))
-        return raw.strip()
+        return _text(data.get(name, ""), block_type)
     raise InvalidAnswer(_("Unknown question type."))
 
 
@@ -111,6 +161,8 @@ def _normalise(text: str) -> str:
 
 
 def _number(text: str) -> float | None:
+    if not text.isascii():  # float() reads "١" and "３" too; parse_answer refuses them
+        return None
     try:
         number = float(text.replace(",", ".").replace(" ", ""))
     except ValueError:
@@ -132,7 +184,13 @@ def choice_weights(options) -> list[float]:
 
 
 def grade(block_type: str, value, answer) -> Grade:
+    """Grade `answer` as `parse_answer` made it; None (nothing stored, as for an
+    attempt handed in too late) grades as a question left blank."""
     general = [value["general_feedback"]] if value.get("general_feedback") else []
+    if answer is None and block_type in ("multiple_response", "matching", "ordering"):
+        answer = (
+            [] if block_type == "multiple_response" else [None] * token_count(block_type, value)
+        )
     if block_type == "single_choice":
         options = value["options"]
         right = next((o["text"] for o in options if o["correct"]), "")

@@ -1,10 +1,10 @@
 """The catalogue: what the centre offers, as Wagtail pages in Dutch and English."""
 
-from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -13,30 +13,14 @@ from wagtail.search import index
 from lms import roles
 from lms.blocks import BaseStreamBlock
 from lms.models import FastPrivacyMixin
-from lms.pagecache import generation, serve_cached_for_anonymous
+from lms.pagecache import remember, serve_cached_for_anonymous
 
 from .blocks import ActivityBlock, LessonStreamBlock
-
-
-class Audience(models.TextChoices):
-    PROFESSIONALS = "professionals", _("Professionals")
-    EDUCATION = "education", _("Education professionals")
-    YOUNG_PEOPLE = "young_people", _("Young people")
-
-
-class Format(models.TextChoices):
-    ELEARNING = "elearning", _("E-learning")
-    TRAINING_DAY = "training_day", _("Training day")
-    IN_COMPANY = "in_company", _("In-company training")
-    GROUP_PROGRAMME = "group_programme", _("Group programme")
-    SCHOOL_LESSON = "school_lesson", _("School lesson")
-
-
-class Theme(models.TextChoices):
-    YOUTH_PROSTITUTION = "youth_prostitution", _("Youth prostitution")
-    HUMAN_TRAFFICKING = "human_trafficking", _("Human trafficking")
-    ONLINE_SAFETY = "online_safety", _("Boundaries and online safety")
-    RESILIENCE = "resilience", _("Resilience and self-esteem")
+from .choices import Audience, Format, Theme
+from .forms import CatalogueFilterForm
+from .progress import Access, lesson_state, outline_of, progress_for
+from .quiz_models import QuizAttempt, QuizPage  # noqa: F401 (models of this app)
+from .records import Enrollment, LessonProgress  # noqa: F401 (models of this app)
 
 
 class CourseIndexPage(FastPrivacyMixin, Page):
@@ -49,6 +33,10 @@ class CourseIndexPage(FastPrivacyMixin, Page):
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
 
+    # The query parameters the catalogue reads (CatalogueFilterForm) and the
+    # values each accepts; the page cache stores no other query string.
+    filters = {"audience": Audience.values, "format": Format.values, "theme": Theme.values}
+
     class Meta:
         verbose_name = _("course catalogue")
 
@@ -58,13 +46,11 @@ class CourseIndexPage(FastPrivacyMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import CatalogueFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None)
         courses = self.courses()
         if form.is_valid():
-            for field in ("audience", "format", "theme"):
+            for field in self.filters:
                 if form.cleaned_data.get(field):
                     courses = courses.filter(**{field: form.cleaned_data[field]})
         context["filter_form"] = form
@@ -72,8 +58,9 @@ class CourseIndexPage(FastPrivacyMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-
-        return serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
+        return serve_cached_for_anonymous(
+            self, request, super().serve, *args, accepted_query=self.filters, **kwargs
+        )
 
 
 class CoursePage(FastPrivacyMixin, Page):
@@ -85,7 +72,22 @@ class CoursePage(FastPrivacyMixin, Page):
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices)
     duration = models.CharField(
-        _("duration"), max_length=100, help_text=_("For example: 90 minutes, 1 day, 9 meetings.")
+        _("duration"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "For example: 90 minutes. Leave empty for an e-learning: its study load is "
+            "the sum of its lessons' durations."
+        ),
+    )
+    number_of_meetings = models.PositiveSmallIntegerField(
+        _("number of meetings"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For a group programme: how many meetings it has. Leave empty when the "
+            "number is not fixed."
+        ),
     )
     learning_goals = RichTextField(_("learning goals"), features=["ul", "ol", "bold", "italic"])
     accreditation = models.CharField(_("accreditation / study load"), max_length=255, blank=True)
@@ -115,6 +117,7 @@ class CoursePage(FastPrivacyMixin, Page):
                 FieldPanel("format"),
                 FieldPanel("theme"),
                 FieldPanel("duration"),
+                FieldPanel("number_of_meetings"),
             ],
             heading=_("In the catalogue"),
         ),
@@ -151,6 +154,35 @@ class CoursePage(FastPrivacyMixin, Page):
         return self.format == Format.ELEARNING
 
     @property
+    def card_facts(self) -> list[tuple[str, str]]:
+        """Label/value pairs shown on the catalogue card; a fact the editors left
+        empty is left out."""
+        facts = [
+            (_("Format"), self.get_format_display()),
+            (_("Duration"), self.display_duration),
+            (_("For"), self.get_audience_display()),
+        ]
+        return [(label, value) for label, value in facts if value]
+
+    @property
+    def display_duration(self) -> str:
+        """What editors wrote; for an e-learning without it, the study load that
+        its lessons add up to (never a figure nobody entered)."""
+        if self.duration or not self.is_elearning:
+            return self.duration
+        minutes = self.study_load_minutes()
+        if not minutes:
+            return ""
+        return ngettext("%(minutes)d minute", "%(minutes)d minutes", minutes) % {"minutes": minutes}
+
+    def study_load_minutes(self) -> int:
+        """The sum of the published lessons' reading times; the same for every
+        reader, so cached until the next change to the page tree."""
+        return remember(
+            f"study-load:{self.pk}", lambda: sum(lesson.minutes for lesson in self.lessons())
+        )
+
+    @property
     def next_step_label(self) -> str:
         """What a reader can do next, by format (shown on cards and the page)."""
         return {
@@ -175,21 +207,18 @@ class CoursePage(FastPrivacyMixin, Page):
         return serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from . import services
-
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons()) if self.is_elearning else []
+        lessons, quizzes = [], []
+        if self.is_elearning and self.path:  # (a new page's preview has no place yet)
+            outline = outline_of(self.path)
+            lessons, quizzes = outline.lessons, outline.quizzes
         context["lessons"] = lessons
-        progress = (
-            services.progress_for(request.user, self, lessons)
+        context["quizzes"] = quizzes
+        context["progress"] = (
+            progress_for(request.user, self, lessons, quizzes=quizzes)
             if request.user.is_authenticated and self.is_elearning
             else None
         )
-        context["progress"] = progress
-        if progress is not None and progress.enrollment is not None:
-            context["quizzes"] = progress.quizzes
-        else:
-            context["quizzes"] = list(self.quizzes()) if self.is_elearning else []
         return context
 
 
@@ -217,17 +246,15 @@ class LessonPage(FastPrivacyMixin, Page):
         verbose_name_plural = _("lessons")
 
     def serve(self, request, *args, **kwargs):
-        from . import services
-
-        outline = services.outline_of(self.path[: -self.steplen])
+        outline = outline_of(self.path[: -self.steplen])
         course = outline.course
-        state = services.lesson_state(request.user, course, self, outline)
+        state = lesson_state(request.user, course, self, outline)
         access = state.access
-        if access == services.Access.LOGIN:
+        if access == Access.LOGIN:
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        if access == services.Access.ENROL:
+        if access == Access.ENROL:
             from django.contrib import messages
 
             messages.info(request, _("Enrol in the course to read its lessons."))
@@ -238,20 +265,22 @@ class LessonPage(FastPrivacyMixin, Page):
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from . import services
-
         context = super().get_context(request, *args, **kwargs)
         if hasattr(request, "lesson_state"):
             course, state = request.lesson_state
         else:  # e.g. an editor's preview, which does not go through serve()
             course = self.get_parent().specific
-            state = services.lesson_state(request.user, course, self)
+            state = lesson_state(request.user, course, self)
         lessons = state.lessons
         context["course"] = course
         context["lessons"] = lessons
-        context["page_generation"] = generation()
-        context["locked"] = state.access == services.Access.LOCKED
-        context["preview"] = state.access == services.Access.PREVIEW
+        # The body is the same for every reader, except a checklist's answer and
+        # an editor's preview (the draft's body, never the published one kept).
+        context["body_is_shared"] = not (
+            getattr(request, "is_preview", False) or "checklist" in request.GET
+        )
+        context["locked"] = state.access == Access.LOCKED
+        context["preview"] = state.access == Access.PREVIEW
         context["progress"] = state.progress
         position = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
         has_position = position is not None
@@ -297,75 +326,38 @@ class SessionPlanPage(FastPrivacyMixin, Page):
     def get_sitemap_urls(self, request=None):
         return []
 
+    @classmethod
+    def readable_by(cls, user) -> bool:
+        return roles.has_role(user, *cls.visible_to_roles)
+
+    @classmethod
+    def plans_of(cls, course: Page):
+        """The published plans of `course`, by meeting number."""
+        return cls.objects.child_of(course).live().order_by("number", "path").defer_streamfields()
+
     def serve(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
-        if not roles.has_role(request.user, *self.visible_to_roles):
+        if not self.readable_by(request.user):
             raise Http404
         response = super().serve(request, *args, **kwargs)
         response["Cache-Control"] = "private, no-store"
         return response
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent()
+        plans = list(self.plans_of(course))
+        position = next((i for i, plan in enumerate(plans) if plan.pk == self.pk), None)
+        context["course"] = course
+        context["previous_plan"] = plans[position - 1] if position else None
+        context["next_plan"] = (
+            plans[position + 1] if position is not None and position + 1 < len(plans) else None
+        )
+        return context
+
     @property
     def total_minutes(self) -> int:
         return sum(block.value["minutes"] for block in self.activities)
-
-
-class Enrollment(models.Model):
-    """A learner's place in an e-learning course. Keyed by the course's
-    translation key, so progress is the same in Dutch and English."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
-    )
-    course_key = models.UUIDField(_("course"), db_index=True)
-    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
-    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("enrolment")
-        verbose_name_plural = _("enrolments")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "course_key"], name="one_enrollment_per_course")
-        ]
-
-    def __str__(self):
-        return f"{self.user} · {self.course_key}"
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed_at is not None
-
-
-class LessonProgress(models.Model):
-    """A lesson a learner marked as done (keyed by the lesson's translation key)."""
-
-    enrollment = models.ForeignKey(
-        Enrollment, on_delete=models.CASCADE, related_name="lessons_done"
-    )
-    lesson_key = models.UUIDField(_("lesson"))
-    completed_at = models.DateTimeField(_("done at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("lesson done")
-        verbose_name_plural = _("lessons done")
-        constraints = [
-            models.UniqueConstraint(fields=["enrollment", "lesson_key"], name="lesson_done_once")
-        ]
-
-    def __str__(self):
-        return f"{self.enrollment} · {self.lesson_key}"
-
-    @property
-    def card_facts(self) -> list[tuple[str, str]]:
-        """Label/value pairs shown on the catalogue card."""
-        return [
-            (_("Format"), self.get_format_display()),
-            (_("Duration"), self.duration),
-            (_("For"), self.get_audience_display()),
-        ]
-
-
-from .quiz_models import QuizAttempt, QuizPage  # noqa: E402,F401  (models of this app)

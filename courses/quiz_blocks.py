@@ -9,7 +9,9 @@ class QuestionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False)
     prompt = blocks.TextBlock(label=_("question"))
     general_feedback = blocks.TextBlock(
-        label=_("general feedback"), required=False, help_text=_("Shown after answering.")
+        label=_("general feedback"),
+        required=False,
+        help_text=_("Shown in the review, after the learner has handed in the attempt."),
     )
     points = blocks.IntegerBlock(label=_("points"), default=1, min_value=1)
 

@@ -1,7 +1,10 @@
 """Quizzes: the page editors write and the attempts learners make."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -10,6 +13,7 @@ from wagtail.search import index
 
 from lms.models import FastPrivacyMixin
 
+from . import grading
 from .quiz_blocks import QuestionStreamBlock
 
 
@@ -61,9 +65,13 @@ class QuizPage(FastPrivacyMixin, Page):
         _("after each attempt the learner sees"), choices=Review.choices, default=Review.FEEDBACK
     )
     review_after_close = models.PositiveSmallIntegerField(
-        _("after passing or using all attempts the learner sees"),
+        _("after the last attempt the learner sees"),
         choices=Review.choices,
         default=Review.ANSWERS,
+        help_text=_(
+            "Once every allowed attempt is handed in. With unlimited attempts this never "
+            "comes, so right answers shown only here stay hidden."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -92,15 +100,37 @@ class QuizPage(FastPrivacyMixin, Page):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzes")
 
-    def get_context(self, request, *args, **kwargs):
-        from . import quizzes
+    @property
+    def review_promise(self) -> str:
+        """What the learner will see after handing in, as the quiz page tells it."""
+        after_attempt = {
+            Review.SCORE: _("After handing in you see your score."),
+            Review.CORRECTNESS: _(
+                "After handing in you see your score and which answers were right."
+            ),
+            Review.FEEDBACK: _(
+                "After handing in you see your score, which answers were right and the "
+                "explanation that goes with them."
+            ),
+            Review.ANSWERS: _(
+                "After handing in you see your score, which answers were right, the "
+                "explanation that goes with them and the right answers."
+            ),
+        }[self.review_after_attempt]
+        if (
+            self.max_attempts
+            and self.review_after_close >= Review.ANSWERS > self.review_after_attempt
+        ):
+            return f"{after_attempt} {_('After your last attempt you also see the right answers.')}"
+        return str(after_attempt)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.get_parent().specific
         if getattr(request, "is_preview", False):
-            context["preview_questions"] = quizzes.preview(self)
+            context["preview_questions"] = preview(self)
         elif request.user.is_authenticated:
-            context["state"] = quizzes.quiz_state(request.user, self)
+            context["state"] = quiz_state(request.user, self)
         return context
 
 
@@ -139,7 +169,10 @@ class QuizAttempt(models.Model):
         verbose_name_plural = _("quiz attempts")
         ordering = ["started_at"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "quiz", "number"], name="attempt_number_once")
+            # Attempts are numbered per quiz in every language (its translation key).
+            models.UniqueConstraint(
+                fields=["user", "quiz_key", "number"], name="attempt_number_once_per_quiz"
+            )
         ]
 
     def __str__(self):
@@ -182,3 +215,88 @@ def passed_quiz_keys(user, quizzes: list[QuizPage]) -> set:
         if grade is not None and grade >= quiz.pass_mark:
             passed.add(key)
     return passed
+
+
+# --- What a quiz looks like to one reader (its page and the attempts use it) ---
+
+OPTION_HMAC_SALT = "courses.quizzes.option-token"
+TOKEN_LENGTH = 16  # hex digits: 64 bits
+PREVIEW = 0  # no attempt has this primary key
+
+
+def plain(value):
+    """A block value as plain JSON data (StructValue/ListValue -> dict/list)."""
+    if hasattr(value, "items"):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple) or type(value).__name__ == "ListValue":
+        return [plain(item) for item in value]
+    return value
+
+
+def snapshot(quiz: QuizPage) -> list[dict]:
+    return [{"id": b.id, "type": b.block_type, "value": plain(b.value)} for b in quiz.questions]
+
+
+def option_tokens(attempt_pk: int, question: dict) -> list[str]:
+    """What the form posts for each option, pair or item of `question` in the
+    attempt `attempt_pk` (see `courses.grading`). An HMAC under SECRET_KEY: the
+    same on every request of the attempt, different in every other attempt, and
+    without the key it tells nothing of the option it stands for."""
+    count = grading.token_count(question["type"], question["value"])
+    return [
+        salted_hmac(
+            OPTION_HMAC_SALT, f"{attempt_pk}:{question['id']}:{i}", algorithm="sha256"
+        ).hexdigest()[:TOKEN_LENGTH]
+        for i in range(count)
+    ]
+
+
+def preview(quiz: QuizPage) -> list[dict]:
+    """The questions as a learner sees them (natural order), for editors' preview."""
+    return [
+        {
+            "id": q["id"],
+            **grading.presentation(
+                q["type"],
+                q["value"],
+                list(range(grading.token_count(q["type"], q["value"]))),
+                option_tokens(PREVIEW, q),
+            ),
+        }
+        for q in snapshot(quiz)
+    ]
+
+
+@dataclass
+class QuizState:
+    attempts: list[QuizAttempt]
+    open_attempt: QuizAttempt | None
+    grade: float | None
+    passed: bool
+    attempts_left: int | None  # None: unlimited
+
+    @property
+    def can_start(self) -> bool:
+        return self.open_attempt is None and (self.attempts_left is None or self.attempts_left > 0)
+
+    @property
+    def closed(self) -> bool:
+        """Every allowed attempt handed in: only then may the review show more
+        (such as the right answers), as no attempt can count any more. An open
+        attempt keeps it open even when no new one may start."""
+        return self.open_attempt is None and self.attempts_left == 0
+
+
+def quiz_state(user, quiz: QuizPage) -> QuizState:
+    attempts = list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key))
+    submitted = sorted((a for a in attempts if a.is_submitted), key=lambda a: a.submitted_at)
+    grade = quiz_grade([a.score or 0.0 for a in submitted], quiz.grading_method)
+    left = None if not quiz.max_attempts else max(0, quiz.max_attempts - len(attempts))
+    open_attempt = next((a for a in attempts if not a.is_submitted), None)
+    return QuizState(
+        attempts=attempts,
+        open_attempt=open_attempt,
+        grade=grade,
+        passed=grade is not None and grade >= quiz.pass_mark,
+        attempts_left=left,
+    )

@@ -4,21 +4,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from lms import roles
+from lms.errors import Refused, refused_response
 
 from . import quizzes
 from .quiz_models import QuizAttempt, QuizPage
 
 
-def _refused(request, error: quizzes.QuizError, back_url: str):
-    return render(
-        request,
-        "courses/refused.html",
-        {"message": str(error), "back_url": back_url},
-        status=error.status,
-    )
+def _refused(request, error: Refused, back_url: str):
+    return refused_response(request, error, back_url=back_url, back_label=_("Back to the quiz"))
 
 
 @require_POST
@@ -27,7 +24,7 @@ def start(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     try:
         attempt = quizzes.start_attempt(request.user, quiz)
-    except quizzes.QuizError as error:
+    except Refused as error:
         return _refused(request, error, quiz.url)
     return redirect("courses:quiz_attempt", attempt_id=attempt.pk)
 
@@ -51,18 +48,10 @@ def attempt(request, attempt_id: int):
             },
         )
     else:
-        state = quizzes.quiz_state(request.user, quiz)
-        level = quizzes.review_level(quiz, state)
         response = render(
             request,
             "courses/quiz_review.html",
-            {
-                "quiz": quiz,
-                "attempt": found,
-                "state": state,
-                "level": level,
-                "questions": quizzes.review(found, level),
-            },
+            {"quiz": quiz, "attempt": found, "result": quizzes.result(request.user, found)},
         )
     response["Cache-Control"] = "private, no-store"
     return response
@@ -73,7 +62,7 @@ def attempt(request, attempt_id: int):
 def submit(request, attempt_id: int):
     try:
         submitted = quizzes.submit_attempt(request.user, attempt_id, request.POST)
-    except quizzes.QuizError as error:
+    except Refused as error:
         back = (
             QuizAttempt.objects.filter(pk=attempt_id, user=request.user)
             .select_related("quiz")

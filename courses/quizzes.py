@@ -8,79 +8,26 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.errors import Refused
+
 from . import grading, services
-from .quiz_models import LATE_GRACE_SECONDS, QuizAttempt, QuizPage, Review, quiz_grade
-
-
-class QuizError(Exception):
-    """A quiz action that cannot be done; the message is for the learner."""
-
-    def __init__(self, message: str, status: int = 400):
-        super().__init__(message)
-        self.status = status
-
-
-def plain(value):
-    """A block value as plain JSON data (StructValue/ListValue -> dict/list)."""
-    if hasattr(value, "items"):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple) or type(value).__name__ == "ListValue":
-        return [plain(item) for item in value]
-    return value
-
-
-def snapshot(quiz: QuizPage) -> list[dict]:
-    return [{"id": b.id, "type": b.block_type, "value": plain(b.value)} for b in quiz.questions]
-
-
-def preview(quiz: QuizPage) -> list[dict]:
-    """The questions as a learner sees them (natural order), for editors' preview."""
-    return [
-        {"id": q["id"], **grading.presentation(q["type"], q["value"], list(range(_count(q))))}
-        for q in snapshot(quiz)
-    ]
-
-
-def _count(question) -> int:
-    value = question["value"]
-    return len(value.get("options") or value.get("pairs") or value.get("items") or [])
-
-
-@dataclass
-class QuizState:
-    attempts: list[QuizAttempt]
-    open_attempt: QuizAttempt | None
-    grade: float | None
-    passed: bool
-    attempts_left: int | None  # None: unlimited
-
-    @property
-    def can_start(self) -> bool:
-        return self.open_attempt is None and (self.attempts_left is None or self.attempts_left > 0)
-
-    @property
-    def closed(self) -> bool:
-        """Passed, or no attempts left: the fuller review applies."""
-        return self.passed or self.attempts_left == 0
-
-
-def quiz_state(user, quiz: QuizPage) -> QuizState:
-    attempts = list(QuizAttempt.objects.filter(user=user, quiz_key=quiz.translation_key))
-    submitted = sorted((a for a in attempts if a.is_submitted), key=lambda a: a.submitted_at)
-    grade = quiz_grade([a.score or 0.0 for a in submitted], quiz.grading_method)
-    left = None if not quiz.max_attempts else max(0, quiz.max_attempts - len(attempts))
-    open_attempt = next((a for a in attempts if not a.is_submitted), None)
-    return QuizState(
-        attempts=attempts,
-        open_attempt=open_attempt,
-        grade=grade,
-        passed=grade is not None and grade >= quiz.pass_mark,
-        attempts_left=left,
-    )
+from .models import CoursePage
+from .progress import Progress, progress_for
+from .quiz_import import parse_quiz_file
+from .quiz_models import (
+    LATE_GRACE_SECONDS,
+    QuizAttempt,
+    QuizPage,
+    QuizState,
+    Review,
+    option_tokens,
+    quiz_state,
+    snapshot,
+)
 
 
 def _course_of(quiz: QuizPage):
@@ -88,13 +35,18 @@ def _course_of(quiz: QuizPage):
 
 
 def start_attempt(user, quiz: QuizPage) -> QuizAttempt:
-    """Start (or resume) an attempt. Raises QuizError when the learner is not
-    enrolled or has used every attempt."""
+    """Start (or resume) an attempt, in either language of the quiz.
+
+    Raises Refused (403) when the learner is not enrolled in the e-learning or
+    has used every attempt. Two starts at the same moment (two tabs, or the quiz
+    in Dutch and in English) give one attempt: both queue on the learner's
+    enrolment, and a quiz outside an e-learning falls back on the attempt number
+    being unique per quiz and learner."""
     course = _course_of(quiz)
-    if course.is_elearning and services.get_enrollment(user, course) is None:
-        raise QuizError(_("Enrol in the course before you take its quiz."), status=403)
     with transaction.atomic():
-        # One learner's attempts are numbered in order; lock them while counting.
+        enrollment = services.lock_enrollment(user, course)
+        if course.is_elearning and enrollment is None:
+            raise Refused(_("Enrol in the course before you take its quiz."), status=403)
         existing = list(
             QuizAttempt.objects.select_for_update().filter(user=user, quiz_key=quiz.translation_key)
         )
@@ -102,33 +54,49 @@ def start_attempt(user, quiz: QuizPage) -> QuizAttempt:
         if open_attempt is not None:
             return open_attempt
         if quiz.max_attempts and len(existing) >= quiz.max_attempts:
-            raise QuizError(_("You have used all your attempts at this quiz."), status=403)
-        questions = snapshot(quiz)
-        rng = random.Random()  # noqa: S311 - shuffling, not security
-        order = [q["id"] for q in questions]
-        if quiz.shuffle_questions:
-            rng.shuffle(order)
-        layout = {
-            "order": order,
-            "options": {
-                q["id"]: grading.option_order(q["type"], q["value"], rng, quiz.shuffle_options)
-                for q in questions
-            },
-        }
-        now = timezone.now()
-        deadline = (
-            now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
-        )
-        return QuizAttempt.objects.create(
-            quiz=quiz,
-            quiz_key=quiz.translation_key,
-            user=user,
-            revision=quiz.live_revision,
-            number=max((a.number for a in existing), default=0) + 1,
-            questions=questions,
-            layout=layout,
-            deadline=deadline,
-        )
+            raise Refused(_("You have used all your attempts at this quiz."), status=403)
+        try:
+            with transaction.atomic():
+                return _new_attempt(
+                    user, quiz, number=max((a.number for a in existing), default=0) + 1
+                )
+        except IntegrityError:
+            # Another start won; it committed before this insert failed.
+            open_attempt = QuizAttempt.objects.filter(
+                user=user, quiz_key=quiz.translation_key, submitted_at__isnull=True
+            ).first()
+            if open_attempt is None:
+                raise Refused(
+                    _("This quiz could not be started. Please try again."), status=409
+                ) from None
+            return open_attempt
+
+
+def _new_attempt(user, quiz: QuizPage, *, number: int) -> QuizAttempt:
+    questions = snapshot(quiz)
+    rng = random.Random()  # noqa: S311 - shuffling, not security
+    order = [q["id"] for q in questions]
+    if quiz.shuffle_questions:
+        rng.shuffle(order)
+    layout = {
+        "order": order,
+        "options": {
+            q["id"]: grading.option_order(q["type"], q["value"], rng, quiz.shuffle_options)
+            for q in questions
+        },
+    }
+    now = timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    return QuizAttempt.objects.create(
+        quiz=quiz,
+        quiz_key=quiz.translation_key,
+        user=user,
+        revision=quiz.live_revision,
+        number=number,
+        questions=questions,
+        layout=layout,
+        deadline=deadline,
+    )
 
 
 def shown_questions(attempt: QuizAttempt) -> list[dict]:
@@ -143,6 +111,7 @@ def shown_questions(attempt: QuizAttempt) -> list[dict]:
                 by_id[block_id]["type"],
                 by_id[block_id]["value"],
                 attempt.layout["options"][block_id],
+                option_tokens(attempt.pk, by_id[block_id]),
             ),
         }
         for number, block_id in enumerate(attempt.layout["order"], start=1)
@@ -150,23 +119,30 @@ def shown_questions(attempt: QuizAttempt) -> list[dict]:
 
 
 def parse_answers(attempt: QuizAttempt, data) -> dict:
-    """Every posted answer, checked against this attempt's questions. Raises
-    QuizError for a field naming no question of the attempt or an answer out of range."""
-    ids = {q["id"] for q in attempt.questions}
-    for name in data:
-        if not name.startswith("q-"):
-            continue
-        block_id, _sep, suffix = name[2:].rpartition("-")
-        if name[2:] not in ids and not (block_id in ids and suffix.isdigit()):
-            raise QuizError(_("The answers do not belong to this quiz."))
+    """Every posted answer, checked against this attempt's questions and tokens.
+    Raises Refused (400) for a field no form of the attempt has, a token not
+    of this attempt or an answer out of range."""
+    tokens = {q["id"]: option_tokens(attempt.pk, q) for q in attempt.questions}
+    names = set().union(
+        *(
+            grading.field_names(q["type"], q["value"], f"q-{q['id']}", tokens[q["id"]])
+            for q in attempt.questions
+        )
+    )
+    if any(name.startswith("q-") and name not in names for name in data):
+        raise Refused(_("The answers do not belong to this quiz."))
     answers = {}
     for question in attempt.questions:
         try:
             answers[question["id"]] = grading.parse_answer(
-                question["type"], question["value"], data, f"q-{question['id']}"
+                question["type"],
+                question["value"],
+                data,
+                f"q-{question['id']}",
+                tokens[question["id"]],
             )
         except grading.InvalidAnswer as error:
-            raise QuizError(str(error)) from error
+            raise Refused(str(error)) from error
     return answers
 
 
@@ -185,24 +161,28 @@ def score_of(attempt: QuizAttempt, answers: dict) -> float:
 
 
 def submit_attempt(user, attempt_id: int, data) -> QuizAttempt:
-    """Grade and close an attempt, exactly once.
+    """Grade and close an attempt, exactly once, and complete the course when
+    this was the last step.
 
-    Raises QuizError (400) for an attempt that is not the user's or answers
-    that do not fit it, and (409) for an attempt already submitted. A
-    submission later than the time limit plus LATE_GRACE_SECONDS is closed
-    with a score of 0 and its answers are not kept.
+    Raises Refused (400) for an attempt that is not the user's or answers
+    that do not fit it (then nothing is stored), and (409) for an attempt
+    already submitted. A submission later than the time limit plus
+    LATE_GRACE_SECONDS is closed with a score of 0 and its answers are not kept.
     """
     with transaction.atomic():
+        found = QuizAttempt.objects.select_related("quiz").filter(pk=attempt_id, user=user).first()
+        if found is None:
+            raise Refused(_("This attempt does not exist or is not yours."))
+        course = _course_of(found.quiz)
+        # The enrolment first, then the attempt: the order every workflow locks in.
+        enrollment = services.lock_enrollment(user, course)
         attempt = (
-            QuizAttempt.objects.select_for_update()
+            QuizAttempt.objects.select_for_update(of=("self",))
             .select_related("quiz")
-            .filter(pk=attempt_id, user=user)
-            .first()
+            .get(pk=found.pk)
         )
-        if attempt is None:
-            raise QuizError(_("This attempt does not exist or is not yours."))
         if attempt.is_submitted:
-            raise QuizError(_("This attempt has already been submitted."), status=409)
+            raise Refused(_("This attempt has already been submitted."), status=409)
         answers = parse_answers(attempt, data)
         now = timezone.now()
         attempt.submitted_at = now
@@ -215,17 +195,10 @@ def submit_attempt(user, attempt_id: int, data) -> QuizAttempt:
             attempt.score = score_of(attempt, answers)
         attempt.passed = attempt.score >= attempt.quiz.pass_mark
         attempt.save()
-        _update_completion(user, attempt.quiz)
+        if enrollment is not None and not enrollment.is_completed:
+            progress = progress_for(user, course, list(course.lessons()), enrollment)
+            services.check_completion(enrollment, course, progress)
     return attempt
-
-
-def _update_completion(user, quiz: QuizPage) -> None:
-    course = _course_of(quiz)
-    enrollment = services.get_enrollment(user, course)
-    if enrollment is None or enrollment.is_completed:
-        return
-    progress = services.progress_for(user, course, list(course.lessons()), enrollment)
-    services.check_completion(enrollment, course, progress)
 
 
 def review_level(quiz: QuizPage, state: QuizState) -> int:
@@ -250,43 +223,73 @@ def review(attempt: QuizAttempt, level: int) -> list[dict]:
     return shown
 
 
+@dataclass
+class Result:
+    """What the learner sees of a submitted attempt, and where to go next."""
+
+    attempt: QuizAttempt
+    state: QuizState
+    level: int
+    questions: list[dict]
+    course: CoursePage
+    progress: Progress | None  # None outside an e-learning
+
+    @property
+    def course_completed(self) -> bool:
+        return bool(self.progress and self.progress.enrollment.is_completed)
+
+    @property
+    def can_try_again(self) -> bool:
+        return not self.state.passed and self.state.can_start
+
+
+def result(user, attempt: QuizAttempt) -> Result:
+    """The review of `user`'s submitted `attempt` at the level the quiz allows now,
+    with the quiz's state and the learner's progress in its course."""
+    quiz = attempt.quiz
+    state = quiz_state(user, quiz)
+    level = review_level(quiz, state)
+    course = _course_of(quiz)
+    progress = progress_for(user, course, list(course.lessons())) if course.is_elearning else None
+    if progress is not None and progress.enrollment is None:
+        progress = None
+    return Result(attempt, state, level, review(attempt, level), course, progress)
+
+
 def statistics(quiz: QuizPage) -> dict:
-    """Per question of the current quiz: how many answered, the share correct and
-    the wrong option chosen most (choice questions), over submitted attempts."""
+    """Per question of the current quiz, over every submitted attempt that posed
+    it (in either language): how many answered, the share correct and the wrong
+    option chosen most (choice questions). Each attempt is graded as it was
+    scored: a question left blank, or an attempt handed in too late or recorded
+    without answers, counts as answered wrongly."""
     attempts = list(
         QuizAttempt.objects.submitted().filter(quiz_key=quiz.translation_key).select_related("user")
     )
     rows = []
     for question in snapshot(quiz):
         answered = correct = 0
-        wrong_picks: dict[int, int] = {}
+        wrong_picks: dict[str, int] = {}
         for attempt in attempts:
-            if question["id"] not in attempt.answers:
+            taken = next((q for q in attempt.questions if q["id"] == question["id"]), None)
+            if taken is None:  # begun before the question was added
                 continue
-            answer = attempt.answers[question["id"]]
+            answer = attempt.answers.get(question["id"])
             answered += 1
-            taken = next((q for q in attempt.questions if q["id"] == question["id"]), question)
             if grading.grade(taken["type"], taken["value"], answer).correct:
                 correct += 1
-            if question["type"] in ("single_choice", "multiple_response"):
+            if taken["type"] in ("single_choice", "multiple_response"):
+                options = taken["value"]["options"]
                 picks = [answer] if isinstance(answer, int) else (answer or [])
-                for pick in picks:
-                    if (
-                        pick < len(question["value"]["options"])
-                        and not question["value"]["options"][pick]["correct"]
-                    ):
-                        wrong_picks[pick] = wrong_picks.get(pick, 0) + 1
-        most_wrong = max(wrong_picks, key=wrong_picks.get) if wrong_picks else None
+                for text in (
+                    options[pick]["text"] for pick in picks if not options[pick]["correct"]
+                ):
+                    wrong_picks[text] = wrong_picks.get(text, 0) + 1
         rows.append(
             {
                 "question": question,
                 "answered": answered,
                 "share_correct": round(100 * correct / answered) if answered else None,
-                "most_chosen_wrong": (
-                    question["value"]["options"][most_wrong]["text"]
-                    if most_wrong is not None
-                    else ""
-                ),
+                "most_chosen_wrong": max(wrong_picks, key=wrong_picks.get) if wrong_picks else "",
             }
         )
     return {"attempts": attempts, "questions": rows}
@@ -296,8 +299,6 @@ def import_questions(quiz: QuizPage, filename: str, text: str, *, user=None, pub
     """Append the questions of a GIFT or Aiken file to `quiz` as a new revision
     (published if `publish`). All or nothing: raises QuizImportError listing
     every problem, and then the quiz is untouched. Returns the ImportResult."""
-    from .quiz_import import parse_quiz_file
-
     result = parse_quiz_file(filename, text)
     quiz = quiz.get_latest_revision_as_object()
     stream_block = quiz.questions.stream_block
@@ -308,3 +309,9 @@ def import_questions(quiz: QuizPage, filename: str, text: str, *, user=None, pub
         if publish:
             revision.publish(user=user)
     return result
+
+
+@services.register_completion_requirement
+def required_quizzes_passed(enrollment, course, progress) -> bool:
+    """A course with quizzes completes only once each required one is passed."""
+    return all(progress.is_passed(quiz) for quiz in progress.required_quizzes)

@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.errors import Refused, refused_response
+
 from . import services
 from .models import CoursePage, LessonPage
+from .progress import progress_for
 
 
-def _refused(request, message: str, back_url: str, status: int = 400):
-    return render(
-        request, "courses/refused.html", {"message": message, "back_url": back_url}, status=status
-    )
+def _refused(request, error: Refused, course):
+    return refused_response(request, error, back_url=course.url, back_label=_("Back to the course"))
 
 
 @require_POST
@@ -20,9 +21,9 @@ def enroll(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     try:
         services.enroll(request.user, course)
-    except services.LearningError as error:
-        return _refused(request, str(error), course.url)
-    progress = services.progress_for(request.user, course, list(course.lessons()))
+    except Refused as error:
+        return _refused(request, error, course)
+    progress = progress_for(request.user, course, list(course.lessons()))
     messages.success(request, _("You are enrolled. Good luck!"))
     target = progress.continue_page
     return redirect(target.url if target else course.url)
@@ -35,8 +36,8 @@ def lesson_done(request, lesson_id: int):
     course = lesson.get_parent().specific
     try:
         progress = services.mark_lesson_done(request.user, lesson)
-    except services.LearningError as error:
-        return _refused(request, str(error), course.url, status=403)
+    except Refused as error:
+        return _refused(request, error, course)
     if progress.enrollment.is_completed:
         messages.success(request, _("You have completed this course. Well done!"))
         return redirect(course.url)

@@ -7,4 +7,5 @@ class LmsConfig(AppConfig):
     verbose_name = _("Learning platform")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Django forces this import into ready(): the receivers need the models.
+        from . import signals  # noqa: F401 (connects the receivers)

@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale
+
+from .help_contacts import HelpContact
 
 
 class ImageBlock(blocks.StructBlock):
@@ -63,12 +66,11 @@ class HelpContactsBlock(blocks.StructBlock):
         help_text = _("Lists the help contacts managed under Snippets.")
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Locale
-
-        from .models import HelpContact
-
         context = super().get_context(value, parent_context=parent_context)
-        context["contacts"] = HelpContact.objects.filter(locale=Locale.get_active())
+        # A help line nobody can reach (no number, no link) is not worth showing.
+        context["contacts"] = HelpContact.objects.filter(locale=Locale.get_active()).exclude(
+            phone="", url=""
+        )
         return context
 
 

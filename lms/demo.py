@@ -17,7 +17,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
 from . import roles
-from .models import HelpContact, HomePage, SiteSettings
+from .models import HelpContact, HomePage, Municipality, SiteSettings
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - documented demo log-in, dev only
 
@@ -104,12 +104,12 @@ def seed_site(ctx: SeedContext) -> None:
             port=base_url.port or 80,
             root_page=home_nl,
             is_default_site=True,
-            site_name="Expertisecentrum",
+            site_name="ESSM",
         )
     elif site.root_page_id != home_nl.pk:
         old_root = site.root_page
         site.root_page = home_nl
-        site.site_name = "Expertisecentrum"
+        site.site_name = "ESSM"
         # Full URLs (sitemap, e-mails) point at where the site is served.
         site.hostname = base_url.hostname
         site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
@@ -119,10 +119,12 @@ def seed_site(ctx: SeedContext) -> None:
             old_root.delete()
 
     settings = SiteSettings.for_site(site)
+    # The centre's name and phone number, also on sites seeded before they were
+    # corrected (an earlier demo used a placeholder number).
+    settings.organisation_name = ORGANISATION_NAME
+    settings.contact_phone = CENTRE_PHONE
     if not settings.contact_email:
-        settings.organisation_name = "Expertisecentrum Seksualiteit & Mensenhandel"
         settings.contact_email = "info@example.org"
-        settings.contact_phone = "010 000 00 00"
         settings.privacy_statement_nl = (
             "<p>Wij bewaren alleen wat een training of boeking nodig heeft: je naam, "
             "e-mailadres, organisatie en je leervoortgang. Nooit gegevens over leerlingen, "
@@ -136,9 +138,35 @@ def seed_site(ctx: SeedContext) -> None:
         settings.save()
 
     seed_help_contacts(ctx)
+    # Rotterdam funds the centre: its professionals pay the reduced tariff.
+    Municipality.objects.filter(name="Rotterdam").update(has_agreement=True)
 
 
+ORGANISATION_NAME = "Expertisecentrum Seksualiteit, Sekswerk en Mensenhandel (ESSM)"
+CENTRE_PHONE = "010 236 52 12"
+
+# Low-threshold routes first: the centre's own Advies- en Meldpunt (which also
+# points to the meldcode and Veilig Thuis for minors), then CoMensha, the police
+# and Meld Misdaad Anoniem. A contact without a number or link is never shown.
 HELP_CONTACTS = [
+    {
+        "nl": (
+            "Advies- en Meldpunt Jeugdprostitutie en Mensenhandel (ESSM)",
+            "Twijfel je over signalen? Overleg met ons, anoniem als je wilt. Gaat het om "
+            "een minderjarige, volg dan ook de meldcode huiselijk geweld en "
+            "kindermishandeling en overleg met Veilig Thuis Rotterdam Rijnmond.",
+            "",
+        ),
+        "en": (
+            "Advies- en Meldpunt Jeugdprostitutie en Mensenhandel (ESSM)",
+            "In doubt about signals? Consult us, anonymously if you wish. If a minor is "
+            "involved, also follow the reporting code for domestic violence and child abuse "
+            "(meldcode) and consult Veilig Thuis Rotterdam Rijnmond.",
+            "",
+        ),
+        "phone": CENTRE_PHONE,
+        "url": "",
+    },
     {
         "nl": (
             "CoMensha",
@@ -163,12 +191,6 @@ HELP_CONTACTS = [
         "nl": ("Meld Misdaad Anoniem", "Anoniem een misdrijf melden", ""),
         "en": ("Report Crime Anonymously", "Report a crime without giving your name", ""),
         "phone": "0800 7000",
-        "url": "",
-    },
-    {
-        "nl": ("Anonieme chat voor jongeren", "Chat anoniem met een professional", ""),
-        "en": ("Anonymous chat for young people", "Chat anonymously with a professional", ""),
-        "phone": "",
         "url": "",
     },
 ]

@@ -1,22 +1,61 @@
 """What every app shares: the user, the home page, site settings and help contacts."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from . import pagecache
 from .blocks import BaseStreamBlock
+from .help_contacts import HelpContact  # noqa: F401 (a model of this app)
+
+
+class Municipality(models.Model):
+    """A municipality professionals work for. Those with a tariff agreement with
+    the centre get the reduced price on training days; the funders' figures are
+    reported per municipality. Coordinators maintain the list (a snippet)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    has_agreement = models.BooleanField(
+        _("tariff agreement"),
+        default=False,
+        help_text=_("Professionals working for this municipality pay the reduced tariff."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("has_agreement")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class Profession(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    YOUTH_WORKER = "youth_worker", _("Youth worker")
+    TEACHER = "teacher", _("Teacher or school staff")
+    SHELTER_STAFF = "shelter_staff", _("Shelter staff")
+    CULTURAL_MEDIATOR = "cultural_mediator", _("Cultural mediator")
+    POLICE = "police", _("Community police officer")
+    MUNICIPALITY = "municipality", _("Municipal officer")
+    FRONT_DESK = "front_desk", _("Front-desk staff")
+    OTHER = "other", _("Other")
 
 
 class User(AbstractUser):
     """An adult with an account: a professional, a school or organisation contact,
-    a trainer or staff. The e-mail address is the log-in; the username is internal."""
+    a trainer or staff. The e-mail address is the log-in; the username is internal
+    (a random one is given, as accounts are never looked up by it)."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
     language = models.CharField(
@@ -26,6 +65,18 @@ class User(AbstractUser):
         default="nl",
         help_text=_("Language for e-mails and certificates."),
     )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    profession = models.CharField(
+        _("profession"), max_length=40, choices=Profession.choices, blank=True
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality you work for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -33,7 +84,16 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self):
-        return self.get_full_name() or self.email
+        return self.get_full_name() or str(_("(no name)"))
+
+    def save(self, *args, **kwargs):
+        if not self.username:
+            self.username = f"user-{uuid.uuid4().hex}"
+        super().save(*args, **kwargs)
+
+    @property
+    def has_name(self) -> bool:
+        return bool(self.first_name.strip() and self.last_name.strip())
 
 
 @register_setting(icon="site")
@@ -68,16 +128,10 @@ class SiteSettings(BaseSiteSetting):
     def for_site(cls, site):
         """Every page shows these, so they are cached; saving them starts a new
         page generation (lms.signals), which retires the cached copy."""
-        from .pagecache import generation
-
         if site is None:
             return super().for_site(site)
-        key = f"site-settings:{site.pk}:{generation()}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, 60 * 60)
-        return instance
+        load = super().for_site
+        return pagecache.remember(f"site-settings:{site.pk}", lambda: load(site))
 
     @property
     def privacy_statement(self) -> str:
@@ -87,48 +141,12 @@ class SiteSettings(BaseSiteSetting):
         return self.privacy_statement_nl
 
 
-class HelpContact(TranslatableMixin, models.Model):
-    """A public help line shown wherever young people or victims may read."""
-
-    name = models.CharField(_("name"), max_length=120)
-    description = models.CharField(_("description"), max_length=255, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    url = models.URLField(_("website or chat"), blank=True)
-    hours = models.CharField(_("opening hours"), max_length=120, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("description"),
-        FieldPanel("phone"),
-        FieldPanel("url"),
-        FieldPanel("hours"),
-        FieldPanel("sort_order"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order", "name"]
-        verbose_name = _("help contact")
-        verbose_name_plural = _("help contacts")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def phone_href(self) -> str:
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-
-
 class FastPrivacyMixin:
     """While no page of the site is private, say so without asking the database
     on every page view (Wagtail checks each page's view restrictions)."""
 
     def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        from .pagecache import any_view_restrictions
-
-        if not any_view_restrictions():
+        if not pagecache.any_view_restrictions():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
@@ -148,11 +166,10 @@ class HomePage(FastPrivacyMixin, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        from .pagecache import cached_route
+        return pagecache.cached_route(self, request, path_components, super().route)
 
-        if not path_components:
-            return super().route(request, path_components)
-        return cached_route(self, request, path_components, super().route)
+    def serve(self, request, *args, **kwargs):
+        return pagecache.serve_cached_for_anonymous(self, request, super().serve, *args, **kwargs)
 
 
 class StandardPage(FastPrivacyMixin, Page):

@@ -7,17 +7,37 @@ routing, sessions or templates run. An entry carries the generation it was made
 under; every publish, unpublish, move or delete of any page, and every save of
 a site, site settings, help contact or view restriction (lms.signals), bumps the
 generation, so an edit shows at once on every web node (Redis in production).
-The other shared caches (routes, sites, settings, outlines) use it the same way.
+Each web process keeps its own copy of the pages it stored or found, also under
+their generation, so a hit asks Redis for the generation only.
+The other shared caches (routes, sites, settings, outlines) use it the same way;
+`remember` keeps such entries in the process as well, so a request asks Redis
+for the generation once and finds the site, its route and whether any page is
+private without another round trip.
+
+A hit answers with the body and the headers the first answer had when it left
+the middleware below this one (X-Frame-Options, Vary, Content-Language...), so
+it is indistinguishable from a fresh answer; headers of the middleware above
+(SecurityMiddleware, the security policies) are added to hits as to misses.
+
+Only query strings a page reads are stored: a page names its query parameters
+and the values it accepts, and an entry is keyed by those in a fixed order.
+Anything else (`?utm_source=...`, `?junk=1`, an unknown filter value) is
+answered as usual but never stored, so made-up URLs cannot fill the cache.
 
 Never cached: logged-in visitors (any request with a session cookie), POSTs,
 previews, responses carrying messages or cookies, and anything but a 200.
 """
 
+import hashlib
+import pickle
+import secrets
+from collections.abc import Callable, Collection, Mapping
 from contextvars import ContextVar
+from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import HttpResponse
 
@@ -27,9 +47,16 @@ MARK = "_shareable_with_anonymous"
 
 
 # The generation as read once at the start of the request being served (set
-# by SiteLookupMiddleware), so the several caches a page consults do not each
-# ask Redis for it. Scoped to the request's context, never shared between them.
+# by the page cache or SiteLookupMiddleware), so the several caches a page
+# consults do not each ask Redis for it. Scoped to the request's context, never
+# shared between them.
 _request_generation: ContextVar[int | None] = ContextVar("page_generation", default=None)
+
+
+def _first_generation() -> int:
+    """A random start, not 1: after Redis is emptied the count starts again,
+    and must not meet a number a process still holds entries under."""
+    return secrets.randbits(62)
 
 
 def generation() -> int:
@@ -39,13 +66,107 @@ def generation() -> int:
         return value
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
         value = cache.get(GENERATION_KEY)
     return value
 
 
+T = TypeVar("T")
+_MISSING: Any = object()
+# This process's copies of entries and of cached pages: (generation, pickle or
+# None for "there is none"). Pickles, so each reader unpickles its own object
+# and nothing a request does to one reaches the next. When a newer generation
+# shows, the older entries go; there are never more than _LOCAL_LIMIT of them,
+# nor more than _LOCAL_BYTES of pickles (pages are the large ones), else the
+# process starts afresh from the shared cache.
+_local: dict[str, tuple[int, bytes | None]] = {}
+_local_generation: int | None = None
+_local_bytes = 0
+_LOCAL_LIMIT = 1000
+_LOCAL_BYTES = 32 * 1024 * 1024
+# Their own key space in the shared cache, apart from entries of other shapes.
+_SHARED_PREFIX = "shared:"
+
+
+def _keep_locally(key: str, current: int, pickled: bytes | None) -> None:
+    global _local_generation, _local_bytes
+    size = len(pickled or b"")
+    if (
+        current != _local_generation
+        or len(_local) >= _LOCAL_LIMIT
+        or _local_bytes + size > _LOCAL_BYTES
+    ):
+        _local.clear()
+        _local_generation = current
+        _local_bytes = 0
+    replaced = _local.get(key)
+    if replaced is not None:
+        _local_bytes -= len(replaced[1] or b"")
+    _local[key] = (current, pickled)
+    _local_bytes += size
+
+
+def recall(key: str, default: Any = _MISSING) -> Any:
+    """The value kept under `key` in the current generation, from this process
+    or else from the shared cache; `default` when there is none. That there is
+    none is remembered in the process too (until the generation changes)."""
+    current = generation()
+    found = _local.get(key)
+    if found is not None and found[0] == current:
+        pickled = found[1]
+    else:
+        entry = cache.get(_SHARED_PREFIX + key)
+        pickled = entry[1] if entry is not None and entry[0] == current else None
+        _keep_locally(key, current, pickled)
+    if pickled is None:
+        return default
+    return pickle.loads(pickled)  # noqa: S301 - only ever written by keep(), below
+
+
+def keep(key: str, value: Any) -> None:
+    """Keep `value` under `key` for the current generation. Only for what is the
+    same for every reader: it is shared by all visitors and all web nodes."""
+    current = generation()
+    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    cache.set(_SHARED_PREFIX + key, (current, pickled), TIMEOUT)
+    _keep_locally(key, current, pickled)
+
+
+def remember(key: str, build: Callable[[], T]) -> T:
+    """`recall(key)`, or else `build()`, kept under `key` (see `keep`)."""
+    value = recall(key)
+    if value is _MISSING:
+        value = build()
+        keep(key, value)
+    return value
+
+
+# Headers that belong to one answer rather than to the page: the server dates
+# each answer, and the marker says whether this one came from the cache.
+# Cookies are never stored (a response setting one is not cached at all).
+_PER_ANSWER_HEADERS = frozenset({"date", "set-cookie", "x-page-cache"})
+
+
 def _key(request) -> str:
-    return f"pagecache:{request.get_full_path()}"
+    """The entry of a URL: its host, path and query parameters sorted by name,
+    so the filter form's `?audience=&format=x&theme=` in any order is one entry.
+    Hashed, as a query string may be of any length. (A host outside
+    ALLOWED_HOSTS is refused before anything is stored.)"""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    url = f"{request._get_raw_host()}{request.path}?{query}"
+    digest = hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+    return f"page:{digest}"  # (generation, pickled (body, headers))
+
+
+def _reads_only(request, accepted_query: Mapping[str, Collection[str]]) -> bool:
+    """Whether every query parameter is one the page reads, given once, with a
+    value it accepts (or empty, as the filter form sends an unused filter)."""
+    for name, values in request.GET.lists():
+        if name not in accepted_query or len(values) != 1:
+            return False
+        if values[0] and values[0] not in accepted_query[name]:
+            return False
+    return True
 
 
 def invalidate(*args, **kwargs) -> None:
@@ -54,7 +175,7 @@ def invalidate(*args, **kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # never set: nothing can be cached under it yet
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def _maybe_anonymous(request) -> bool:
@@ -65,11 +186,21 @@ def _maybe_anonymous(request) -> bool:
     )
 
 
-def serve_cached_for_anonymous(page, request, serve, *args, **kwargs):
-    """Serve `page`, marking the response shareable when the visitor is anonymous."""
+def serve_cached_for_anonymous(
+    page,
+    request,
+    serve,
+    *args,
+    accepted_query: Mapping[str, Collection[str]] | None = None,
+    **kwargs,
+):
+    """Serve `page`, marking the response shareable when the visitor is anonymous
+    and the query string holds only parameters of `accepted_query` (name: the
+    values the page accepts); any other query string is answered, not stored."""
     response = serve(request, *args, **kwargs)
     if (
         _maybe_anonymous(request)
+        and _reads_only(request, accepted_query or {})
         and not request.user.is_authenticated
         and not getattr(request, "is_preview", False)
         and len(messages.get_messages(request)) == 0
@@ -80,6 +211,26 @@ def serve_cached_for_anonymous(page, request, serve, *args, **kwargs):
     return response
 
 
+def _stored_page(key: str) -> tuple[int, bytes | None]:
+    """The current generation and the page stored under `key` in it (None if
+    there is none), in one round trip to the shared cache; it carries the page
+    only when this process has no copy of its own."""
+    local = _local.get(key)
+    if local is not None:
+        current = cache.get(GENERATION_KEY) or generation()
+        if local[0] == current:
+            return current, local[1]
+        entry = cache.get(key)  # another node may have stored it since
+    else:
+        found = cache.get_many([key, GENERATION_KEY])
+        current = found.get(GENERATION_KEY) or generation()
+        entry = found.get(key)
+    if entry is None or entry[0] != current:
+        return current, None
+    _keep_locally(key, current, entry[1])
+    return current, entry[1]
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -88,81 +239,83 @@ class AnonymousPageCacheMiddleware:
         if not _maybe_anonymous(request):
             return self.get_response(request)
         key = _key(request)
-        found = cache.get_many([key, GENERATION_KEY])
         # The generation at the start: a change published while this response
         # is made leaves the stored copy already out of date, as it should.
-        current = found.get(GENERATION_KEY) or generation()
-        entry = found.get(key)
-        if entry is not None and entry[0] == current:
-            _generation, content, content_type, language = entry
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Language"] = language
+        current, stored = _stored_page(key)
+        if stored is not None:
+            content, headers = pickle.loads(stored)  # noqa: S301 - stored below
+            response = HttpResponse(content, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
 
-        response = self.get_response(request)
+        token = _request_generation.set(current)
+        try:
+            response = self.get_response(request)
+        finally:
+            _request_generation.reset(token)
         if getattr(response, MARK, False) and not response.cookies:
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(
-                key,
-                (
-                    current,
-                    response.content,
-                    response["Content-Type"],
-                    response.get("Content-Language", ""),
-                ),
-                TIMEOUT,
-            )
+            headers = {
+                name: value
+                for name, value in response.headers.items()
+                if name.lower() not in _PER_ANSWER_HEADERS
+            }
+            stored = pickle.dumps((response.content, headers), pickle.HIGHEST_PROTOCOL)
+            cache.set(key, (current, stored), TIMEOUT)
+            _keep_locally(key, current, stored)
             response["X-Page-Cache"] = "miss"
         return response
 
 
+def _route_key(request) -> str:
+    """Where the page a URL leads to is kept: per host and path (the language
+    prefix included), hashed, as a path may be of any length."""
+    url = f"{request._get_raw_host()}:{request.get_port()}{request.path}"
+    return "route-for:" + hashlib.blake2b(url.encode(), digest_size=16).hexdigest()
+
+
 def cached_route(page, request, path_components, route):
-    """Resolve `path_components` below `page` through a cache of URL -> page,
-    so routing costs one query instead of one per URL segment. `route` is the
-    uncached routing; only plain results (no extra view arguments) are stored."""
-    key = f"pageroute:{page.pk}:{'/'.join(path_components)}"
-    current = generation()
-    entry = cache.get(key)
-    if entry is not None and entry[0] == current:
-        _generation, page_id, content_type_id = entry
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        target = model.objects.filter(pk=page_id).first() if model else None
-        if target is not None:
-            return target.route(request, [])
+    """Route `path_components` below `page` with `route` (Wagtail's routing)
+    and keep the page found for its URL, so that SiteLookupMiddleware can hand
+    it to Wagtail next time without a query. The page is kept as routing loaded
+    it, before it is served; only plain results (no view arguments) are kept."""
     result = route(request, path_components)
     target, args, kwargs = result
     if not args and not kwargs:
-        cache.set(key, (current, target.pk, target.content_type_id), TIMEOUT)
+        keep(_route_key(request), target)
     return result
 
 
 class SiteLookupMiddleware:
-    """Resolve the Wagtail site of a request from the cache: the same for every
-    request to a host until a site or page changes (which starts a new
-    generation). Wagtail reads it from `request._wagtail_site`. The generation
-    read on the way is kept for the rest of the request."""
+    """Resolve the Wagtail site of a request, the page its URL leads to and the
+    sites' root paths (for page URLs) from the cache: they are the same for
+    every request to a URL until a site or page changes, which starts a new
+    generation. Wagtail reads them from `request._wagtail_site`,
+    `request._wagtail_route_for_request` and
+    `request._wagtail_cached_site_root_paths`. The generation, read here once,
+    is kept for the rest of the request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         from wagtail.models import Site
+        from wagtail.url_routing import RouteResult
 
-        key = f"site-for:{request._get_raw_host()}:{request.get_port()}"
-        found = cache.get_many([key, GENERATION_KEY])  # one round trip
-        entry, current = found.get(key), found.get(GENERATION_KEY)
-        current = current or generation()
-        if entry is not None and entry[0] == current:
-            site = entry[1]
-        else:
-            site = Site._find_for_request(request)
-            if site is not None:
-                cache.set(key, (current, site), TIMEOUT)
-        request._wagtail_site = site
-        token = _request_generation.set(current)
+        # Read once (unless the page cache above has just read it).
+        token = _request_generation.set(generation())
         try:
+            request._wagtail_site = remember(
+                f"site-for:{request._get_raw_host()}:{request.get_port()}",
+                lambda: Site._find_for_request(request),
+            )
+            request._wagtail_cached_site_root_paths = remember(
+                "site-root-paths", Site.get_site_root_paths
+            )
+            page = recall(_route_key(request), None)
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page)
             return self.get_response(request)
         finally:
             _request_generation.reset(token)
@@ -173,10 +326,4 @@ def any_view_restrictions() -> bool:
     Saving or deleting a restriction starts a new generation (lms.signals)."""
     from wagtail.models import PageViewRestriction
 
-    current = generation()
-    entry = cache.get("view-restrictions")
-    if entry is not None and entry[0] == current:
-        return entry[1]
-    exists = PageViewRestriction.objects.exists()
-    cache.set("view-restrictions", (current, exists), TIMEOUT)
-    return exists
+    return remember("view-restrictions", PageViewRestriction.objects.exists)

@@ -1,12 +1,17 @@
-"""Signal receivers of the shared app (connected in LmsConfig.ready)."""
+"""The shared app's signal, and its receivers (connected in LmsConfig.ready)."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import pagecache, roles
 from .models import HelpContact, SiteSettings
+
+# Sent with `user` when a user saved their own details under /my/profile/; e.g.
+# certificates that waited for a name are issued then.
+profile_saved = Signal()
 
 # Any change to the page tree, or to what every page shows, starts a new
 # generation of the page and route caches.

@@ -13,6 +13,7 @@ from lms.sitemap import TranslatedSitemap
 app_patterns = (
     [
         path("my/", views.dashboard, name="dashboard"),
+        path("my/profile/", views.profile, name="profile"),
         path("privacy/", views.privacy, name="privacy"),
         path("search/", views.search, name="search"),
     ],
@@ -32,10 +33,24 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", views.LoginView.as_view(), name="account_login"),
+    path("accounts/2fa/authenticate/", views.SecondFactorView.as_view(), name="mfa_authenticate"),
+    path(
+        "accounts/2fa/reauthenticate/",
+        views.ReauthenticateWithSecondFactorView.as_view(),
+        name="mfa_reauthenticate",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include(app_patterns)),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
+    # Wagtail's own log-in form (meant for private pages) would skip allauth's
+    # second factor, rate limits and e-mail verification: send it to allauth's.
+    path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

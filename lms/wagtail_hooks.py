@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import HelpContact
+from .models import HelpContact, Municipality
 
 
 class HelpContactViewSet(SnippetViewSet):
@@ -14,3 +14,15 @@ class HelpContactViewSet(SnippetViewSet):
 
 
 register_snippet(HelpContactViewSet)
+
+
+class MunicipalityViewSet(SnippetViewSet):
+    model = Municipality
+    icon = "globe"
+    menu_label = _("Municipalities")
+    list_display = ["name", "has_agreement"]
+    list_filter = ["has_agreement"]
+    search_fields = ["name"]
+
+
+register_snippet(MunicipalityViewSet)

@@ -5,39 +5,42 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 
 from lms.celery import app as celery_app
 
 
-def start_worker(env: dict, *, concurrency: int) -> subprocess.Popen:
+def start_worker(env: dict, *, concurrency: int, log: Path | None = None) -> subprocess.Popen:
     """`celery worker` on env["CELERY_QUEUE"], in its own process group. Its
-    output goes to $WORKER_TEST_LOG when set (to read a failing run)."""
-    log = open(os.environ.get("WORKER_TEST_LOG", os.devnull), "a")  # noqa: SIM115
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lms",
-            "worker",
-            "--queues",
-            env["CELERY_QUEUE"],
-            "--concurrency",
-            str(concurrency),
-            "--without-gossip",
-            "--without-mingle",
-            "--loglevel",
-            "WARNING",
-        ],
-        cwd=settings.BASE_DIR,
-        env=env,
-        start_new_session=True,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    output is appended to `log`, else to $WORKER_TEST_LOG when set (to read a
+    failing run)."""
+    log = log or Path(os.environ.get("WORKER_TEST_LOG", os.devnull))
+    with open(log, "a") as output:  # the worker keeps its own copy of the handle
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "lms",
+                "worker",
+                "--queues",
+                env["CELERY_QUEUE"],
+                "--concurrency",
+                str(concurrency),
+                "--without-gossip",
+                "--without-mingle",
+                "--loglevel",
+                "WARNING",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            start_new_session=True,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def stop_worker(process: subprocess.Popen, *, hard: bool = False) -> None:

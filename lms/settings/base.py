@@ -67,10 +67,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_ratelimit",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers are added outside the page cache, so cached answers
+    # carry them too.
+    "lms.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "lms.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers anonymous catalogue and course pages from the cache before the
     # rest of the stack runs; see lms/pagecache.py.
@@ -207,20 +213,20 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Django's rules with our own wording (lms/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "lms.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "lms.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "lms.passwords.CommonPasswordValidator"},
+    {"NAME": "lms.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "lms:dashboard"
 ACCOUNT_ADAPTER = "lms.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# First and last name, asked first: they go on certificates.
+ACCOUNT_SIGNUP_FORM_CLASS = "lms.forms.SignupForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -237,10 +243,18 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Password forms for logged-in users: five wrong tries, then a pause.
+    "reauthenticate": "5/5m/user",
+    "change_password": "5/5m/user",
 }
 # Public look-ups (certificate verification) are limited per client address,
 # counted in the shared cache; over the limit the client gets a 429.
 RATELIMIT_VIEW = "lms.views.rate_limited"
+# Behind reverse proxies REMOTE_ADDR is the proxy: with TRUSTED_PROXY_COUNT set to
+# the number of proxies that append to X-Forwarded-For, allauth's limits and
+# django-ratelimit's both count the real client (lms/http.py).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+RATELIMIT_IP_META_KEY = "lms.http.client_ip"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Expertisecentrum LMS"
 
@@ -260,9 +274,36 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Private files (certificate PDFs) are never web-served: people get them only
+# through views that check who asks. By default they live in a folder outside
+# MEDIA_ROOT; PRIVATE_STORAGE=s3 keeps them in an S3-compatible bucket instead,
+# shared by every web node and worker (objects with a private ACL).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+PRIVATE_STORAGE = os.environ.get("PRIVATE_STORAGE", "filesystem")
+PRIVATE_STORAGE_BACKENDS = {
+    "filesystem": {"BACKEND": "certificates.storage.PrivateFileSystemStorage"},
+    "s3": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Unset: boto3 looks further (instance role, ~/.aws/credentials).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": True,
+        },
+    },
+}
+if PRIVATE_STORAGE not in PRIVATE_STORAGE_BACKENDS:
+    raise ValueError(f"PRIVATE_STORAGE must be 'filesystem' or 's3', not {PRIVATE_STORAGE!r}.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE_BACKENDS[PRIVATE_STORAGE],
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -273,7 +314,12 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "txt"]
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Responsive embeds would carry an inline style, which the CSP refuses; the
+# video block's CSS gives the frame its aspect ratio instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# Staff avatars from gravatar.com would send staff e-mail hashes to an outside
+# service on every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
@@ -282,6 +328,61 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- Content-Security-Policy, Permissions-Policy -----------------------------
+# Public pages run no inline script or style: everything comes from our own
+# origin, video players from the providers the video block allows.
+VIDEO_FRAME_SOURCES = [
+    "https://www.youtube-nocookie.com",
+    "https://www.youtube.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "frame-src": VIDEO_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Wagtail's admin has inline scripts and styles in its panels and widgets, shows
+# previews in a frame of its own and image uploads as blob: URLs; it gets this
+# policy (lms.middleware.ContentSecurityPolicyMiddleware), otherwise as strict.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *VIDEO_FRAME_SOURCES],
+    "base-uri": ["'self'"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
+}
 
 LOGGING = {
     "version": 1,

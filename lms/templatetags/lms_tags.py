@@ -1,11 +1,10 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
-from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
-from lms.pagecache import generation
+from lms.pagecache import remember
 
 register = template.Library()
 
@@ -27,11 +26,28 @@ def language_switcher(context):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": url or translate_url(request.get_full_path(), code),
+                "url": url or _same_view_in(request, code),
                 "is_current": code == current,
             }
         )
     return {"links": links}
+
+
+def _same_view_in(request, code: str) -> str:
+    """The current URL under another language's prefix, if it is one of ours;
+    otherwise that language's home page. A path such as `//evil.example/x` (a 404)
+    must never come back as a link: browsers read it as another site."""
+    path = request.path
+    try:
+        resolve(path)
+    except Resolver404:
+        with override(code):
+            return reverse("wagtail_serve", args=[""])
+    url = translate_url(request.get_full_path(), code)
+    if not url.startswith("/") or url.startswith("//"):
+        with override(code):
+            return reverse("wagtail_serve", args=[""])
+    return url
 
 
 def _by_language(pages) -> dict[str, Page]:
@@ -41,18 +57,17 @@ def _by_language(pages) -> dict[str, Page]:
 def _translation_urls(request, page: Page, codes: list[str]) -> dict[str, str]:
     """URL of `page` in each language (or that language's home page), cached
     until the next change to the page tree: it is the same for every reader."""
-    key = f"translation-urls:{page.pk}:{request.get_host()}:{generation()}"
-    urls = cache.get(key)
-    if urls is None:
+
+    def build() -> dict[str, str]:
         targets = _by_language(page.get_translations(inclusive=True).live())
         if len(targets) < len(codes):
             site = Site.find_for_request(request)
             if site is not None:
                 homes = _by_language(site.root_page.get_translations(inclusive=True).live())
                 targets = {**homes, **targets}
-        urls = {code: target.get_url(request) for code, target in targets.items()}
-        cache.set(key, urls, 60 * 60)
-    return urls
+        return {code: target.get_url(request) for code, target in targets.items()}
+
+    return remember(f"translation-urls:{page.pk}:{request.get_host()}", build)
 
 
 @register.simple_tag

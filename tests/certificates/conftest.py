@@ -23,4 +23,6 @@ def learner():
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
+    """Public media and the private storage, each in a folder of this test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private-media"

@@ -98,25 +98,57 @@ def test_ordering_scores_items_in_their_place():
     assert graded(q, [None, None, None, None]).fraction == 0
 
 
+TOKENS = ["tA", "tB"]  # what the form posts for option 0 and option 1
+
+
 @pytest.mark.parametrize(
     ("block_type", "value", "data"),
     [
-        ("single_choice", {"options": [choice("A", True), choice("B")]}, "q=5"),
-        ("single_choice", {"options": [choice("A", True), choice("B")]}, "q=-1"),
-        ("multiple_response", {"options": [choice("A", True), choice("B")]}, "q=0&q=2"),
+        ("single_choice", {"options": [choice("A", True), choice("B")]}, "q=0"),
+        ("single_choice", {"options": [choice("A", True), choice("B")]}, "q=tC"),
+        ("multiple_response", {"options": [choice("A", True), choice("B")]}, "q=tA&q=1"),
         ("true_false", {"correct": True}, "q=maybe"),
         (
             "matching",
             {"pairs": [{"left": "a", "right": "1"}, {"left": "b", "right": "2"}]},
-            "q-0=7",
+            "q-0=1",
         ),
-        ("ordering", {"items": ["a", "b"]}, "q-1=3"),
+        ("ordering", {"items": ["a", "b"]}, "q-tB=3"),
+        ("ordering", {"items": ["a", "b"]}, "q-tB=%C2%B2"),  # "²": a digit int() cannot read
+        ("ordering", {"items": ["a", "b"]}, "q-tB=%D9%A1"),  # "١": int() reads it as 1
+        ("ordering", {"items": ["a", "b"]}, "q-tB=" + "0" * 5000 + "1"),
+        ("numerical", {"answers": []}, "q=%EF%BC%93"),  # full-width "３"
+        ("numerical", {"answers": []}, "q=10%C2%B2"),
         ("short_answer", {"answers": []}, "q=" + "x" * 501),
+        ("short_answer", {"answers": []}, "q=a%00b"),
     ],
 )
-def test_answers_out_of_range_are_refused(block_type, value, data):
+def test_answers_no_form_could_post_are_refused(block_type, value, data):
     with pytest.raises(grading.InvalidAnswer):
-        grading.parse_answer(block_type, value, QueryDict(data), "q")
+        grading.parse_answer(block_type, value, QueryDict(data), "q", TOKENS)
+
+
+def test_tokens_are_read_back_as_the_options_they_stand_for():
+    options = {"options": [choice("A", True), choice("B")]}
+    assert grading.parse_answer("single_choice", options, QueryDict("q=tB"), "q", TOKENS) == 1
+    assert grading.parse_answer(
+        "multiple_response", options, QueryDict("q=tB&q=tA"), "q", TOKENS
+    ) == [0, 1]
+    items = {"items": ["first", "second"]}
+    assert grading.parse_answer("ordering", items, QueryDict("q-tA=2&q-tB=1"), "q", TOKENS) == [
+        2,
+        1,
+    ]
+
+
+def test_an_answer_with_nothing_stored_grades_as_blank():
+    """An attempt handed in too late keeps no answers; its review must still render."""
+    for block_type, value in [
+        question("multiple_response", options=[choice("A", True), choice("B")]),
+        question("matching", pairs=[{"left": "a", "right": "1"}, {"left": "b", "right": "2"}]),
+        question("ordering", items=["a", "b"]),
+    ]:
+        assert grading.grade(block_type, value, None).fraction == 0
 
 
 def test_shuffled_ordering_never_shows_the_answer():
@@ -125,13 +157,22 @@ def test_shuffled_ordering_never_shows_the_answer():
         assert order == [1, 0]
 
 
+def test_matching_choices_are_shuffled_even_when_options_are_not():
+    pairs = {"pairs": [{"left": str(i), "right": str(i)} for i in range(6)]}
+    orders = {
+        tuple(grading.option_order("matching", pairs, random.Random(seed), False))
+        for seed in range(20)
+    }
+    assert len(orders) > 1
+
+
 def test_presentation_holds_no_right_answers():
     block_type, value = question(
         "single_choice",
         options=[choice("Goed", True, "Geheime feedback"), choice("Fout")],
         general_feedback="Uitleg",
     )
-    shown = grading.presentation(block_type, value, [1, 0])
-    assert shown["options"] == [(1, "Fout"), (0, "Goed")]
+    shown = grading.presentation(block_type, value, [1, 0], TOKENS)
+    assert shown["options"] == [("tB", "Fout"), ("tA", "Goed")]
     assert "Geheime feedback" not in repr(shown) and "Uitleg" not in repr(shown)
     assert "correct" not in repr(shown)

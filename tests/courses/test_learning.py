@@ -3,9 +3,10 @@ from django.dispatch import receiver
 
 from courses import services
 from courses.models import Enrollment, Format, LessonProgress
+from courses.progress import progress_for
 from courses.signals import course_completed
 from lms import roles
-from tests.factories import CoursePageFactory, LessonPageFactory, UserFactory
+from tests.factories import CoursePageFactory, LessonPageFactory, QuizPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +161,7 @@ def test_progress_is_shared_between_dutch_and_english(client, homes, course):
     done(client, lessons_of(course)[0])
     english_lesson = lessons_of(course)[0].copy_for_translation(homes["en"].locale)
     english_lesson.save_revision().publish()
-    assert services.progress_for(learner, english_course.specific, [english_lesson]).percent == 100
+    assert progress_for(learner, english_course.specific, [english_lesson]).percent == 100
 
 
 def test_dashboard_lists_courses_in_progress_and_completed(client, course, catalogue):
@@ -177,3 +178,22 @@ def test_dashboard_lists_courses_in_progress_and_completed(client, course, catal
     assert "Mensenhandel herkennen" in in_progress and 'value="33"' in in_progress
     assert f'href="{lessons_of(course)[1].url}"' in in_progress
     assert "Tweede cursus" in completed
+
+
+def test_the_last_lesson_leads_on_to_the_closing_quiz(client, course):
+    quiz = QuizPageFactory(parent=course, title="Eindtoets", slug="eindtoets")
+    enrol(client, UserFactory(), course)
+    for lesson in lessons_of(course):
+        done(client, lesson)
+    page = client.get(lessons_of(course)[-1].url).text
+    assert f'<a class="button" href="{quiz.url}">Ga naar “Eindtoets”</a>' in page
+    assert f'<a href="{quiz.url}" rel="next">Eindtoets →</a>' in page
+
+
+def test_a_completed_course_links_to_the_certificates(client, course):
+    enrol(client, UserFactory(), course)
+    for lesson in lessons_of(course):
+        done(client, lesson)
+    page = client.get(course.url).text
+    assert "Je hebt deze cursus afgerond." in page
+    assert '<a class="button" href="/nl/my/#certificates-heading">Mijn certificaten</a>' in page

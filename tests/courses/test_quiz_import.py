@@ -398,6 +398,39 @@ def test_numerical_range_that_is_not_a_number_is_a_problem():
     assert "not a number" in only_problem("How many? {#1..x}").message
 
 
+def test_numerical_answer_too_large_for_a_float_is_a_problem():
+    problem = only_problem("How many? {#1e999}")
+    assert problem.message == "Line 1: the number “1e999” is too large."
+
+
+def test_numerical_tolerance_too_large_for_a_float_is_a_problem():
+    problem = only_problem("How many? {#12:1e400}")
+    assert problem.message == "Line 1: the number “1e400” is too large."
+
+
+def test_numerical_range_bound_too_large_for_a_float_is_a_problem():
+    problem = only_problem("How many? {#1..1e999}")
+    assert problem.message == "Line 1: the number “1e999” is too large."
+
+
+def test_one_numerical_answer_too_large_rejects_the_question_at_its_line():
+    problems = problems_of(parse_gift, "A? {T}\n\nHow many?\n{#=12 =-1e999}")
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (3, "Line 3: the number “-1e999” is too large.")
+    ]
+
+
+def test_numerical_range_with_large_finite_bounds_does_not_overflow():
+    _block_type, value = only_question("How many? {#-1e308..1e308}")
+    assert value["answers"] == [{"value": 0.0, "tolerance": 1e308, "feedback": ""}]
+
+
+@pytest.mark.parametrize("word", ["inf", "-inf", "Infinity", "nan"])
+def test_infinity_and_nan_are_not_numbers(word):
+    problem = only_problem(f"How many? {{#{word}}}")
+    assert problem.message == f"Line 1: the numerical answer “{word}” is not a number."
+
+
 def test_empty_prompt_is_a_problem():
     assert "question text is empty" in only_problem("::Title only:: {=a ~b}").message
 
@@ -420,6 +453,11 @@ def test_weight_that_is_not_a_number_is_a_problem():
     assert "weight" in only_problem("Which? {~%half%a ~%50%b}").message
 
 
+def test_weight_too_large_for_a_float_is_a_problem():
+    problem = only_problem("Which? {~%1e999%a ~%100%b}")
+    assert problem.message == "Line 1: the number “1e999” is too large."
+
+
 def test_matching_with_one_pair_is_a_problem():
     assert "at least two pairs" in only_problem("Match. {=a -> 1}").message
 
@@ -427,6 +465,11 @@ def test_matching_with_one_pair_is_a_problem():
 def test_problem_is_reported_at_the_line_where_the_question_starts():
     problems = problems_of(parse_gift, "A? {T}\n\n// note\n::B::\nDescribe.\n{}")
     assert [problem.line for problem in problems] == [4]
+
+
+def test_the_same_problem_twice_in_a_question_is_reported_once():
+    problem = only_problem("Which? {=a ~ ~}")
+    assert problem.message == "Line 1: an answer is empty."
 
 
 def test_every_problem_in_a_question_is_reported():

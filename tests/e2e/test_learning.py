@@ -35,11 +35,15 @@ def test_enrol_and_read_every_lesson(page, new_learner, assert_accessible):
                 "Je hebt 2 signalen aangevinkt." in page.locator(".checklist__result").inner_text()
             )
             assert_accessible(page)
+        last_lesson = page.url
         page.get_by_role("button", name="Markeer als klaar").click()
         page.wait_for_load_state()
 
     # Every lesson read: the closing quiz is what is left (6 of 7 steps).
     page.wait_for_url(re.compile(r"/eindtoets/$"))
+    page.goto(last_lesson)  # read again, the last lesson leads on to the quiz
+    to_quiz = page.get_by_role("link", name="Ga naar “Eindtoets: signalen van mensenhandel”")
+    assert to_quiz.get_attribute("href").endswith("/eindtoets/")
     page.goto(COURSE)
     assert page.locator("progress").get_attribute("value") == "86"
     assert page.get_by_role("link", name="Verder").get_attribute("href").endswith("/eindtoets/")

@@ -29,11 +29,17 @@ def confirmation_link(message):
     return re.search(r"https?://[^/\s]+(/\S+/confirm-email/\S+/)", message.body).group(1)
 
 
-def sign_up(client, lang, email, password, on_commit):
+def sign_up(client, lang, email, password, on_commit, first_name="Noor", last_name="Smit"):
     with on_commit(execute=True):
         return client.post(
             f"/{lang}/accounts/signup/",
-            {"email": email, "password1": password, "password2": password},
+            {
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": email,
+                "password1": password,
+                "password2": password,
+            },
         )
 
 
@@ -117,13 +123,6 @@ def test_coordinator_without_two_factor_must_set_it_up_before_the_admin(client, 
     assert "/accounts/2fa/totp/activate/" in response["Location"]
 
 
-def test_learner_gets_no_admin(client, homes):
-    client.force_login(UserFactory(roles=[roles.LEARNERS]))
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert "/accounts/2fa/" not in response["Location"]
-
-
 def test_coordinator_with_two_factor_is_asked_for_a_code_then_enters_the_admin(client, homes):
     coordinator = UserFactory(roles=[roles.COORDINATORS])
     secret = generate_totp_secret()
@@ -153,3 +152,129 @@ def test_roles_exist_with_their_admin_rights():
     assert coordinator.has_perm("lms.change_sitesettings")
     assert not trainer.has_perm("wagtailadmin.access_admin")
     assert Authenticator.objects.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_three_sign_ups_in_a_row_each_get_an_account(
+    client, homes, mailoutbox, django_capture_on_commit_callbacks, lang
+):
+    for n in range(3):
+        client.logout()
+        response = sign_up(
+            client,
+            lang,
+            f"persoon{n}@example.org",
+            "lang-genoeg-wachtwoord",
+            django_capture_on_commit_callbacks,
+            first_name=f"Persoon{n}",
+        )
+        assert response.status_code == 302
+        assert response["Location"] == f"/{lang}/accounts/confirm-email/"
+    users = User.objects.filter(email__startswith="persoon").order_by("email")
+    assert [u.get_full_name() for u in users] == ["Persoon0 Smit", "Persoon1 Smit", "Persoon2 Smit"]
+    assert len({u.username for u in users}) == 3
+    assert len(mailoutbox) == 3
+
+
+def test_sign_up_asks_the_name_first_and_requires_it(client, homes):
+    page = client.get("/nl/accounts/signup/").text
+    assert (
+        page.index('name="first_name"')
+        < page.index('name="last_name"')
+        < page.index('name="email"')
+    )
+    response = client.post(
+        "/nl/accounts/signup/",
+        {
+            "first_name": " ",
+            "last_name": "",
+            "email": "zonder.naam@example.org",
+            "password1": "lang-genoeg-wachtwoord",
+            "password2": "lang-genoeg-wachtwoord",
+        },
+    )
+    assert response.status_code == 200
+    assert "Dit is een verplicht veld." in response.text
+    assert not User.objects.filter(email="zonder.naam@example.org").exists()
+
+
+def test_account_mails_speak_in_the_organisations_name(
+    client, homes, mailoutbox, django_capture_on_commit_callbacks
+):
+    from lms.models import SiteSettings
+
+    site_settings = SiteSettings.for_site(homes["nl"].get_site())
+    site_settings.organisation_name = "Expertisecentrum Seksualiteit, Sekswerk en Mensenhandel"
+    site_settings.save()
+    sign_up(
+        client,
+        "nl",
+        "groet@example.org",
+        "lang-genoeg-wachtwoord",
+        django_capture_on_commit_callbacks,
+    )
+    body = mailoutbox[0].body
+    assert "Hallo van Expertisecentrum Seksualiteit, Sekswerk en Mensenhandel!" in body
+    assert "van !" not in body
+
+
+def test_password_errors_are_dutch_on_dutch_pages(client, homes):
+    response = client.post(
+        "/nl/accounts/signup/",
+        {
+            "first_name": "Noor",
+            "last_name": "Smit",
+            "email": "kort@example.org",
+            "password1": "kort",
+            "password2": "kort",
+        },
+    )
+    assert response.status_code == 200
+    assert "Je wachtwoord is te kort: gebruik minstens 10 tekens." in response.text
+    assert "This password" not in response.text
+
+
+def test_a_user_changes_their_details_on_the_profile_page(client, homes):
+    from lms.models import Municipality
+
+    user = UserFactory()
+    client.force_login(user)
+    assert client.get("/nl/my/profile/").status_code == 200
+    schiedam = Municipality.objects.get(name="Schiedam")
+    response = client.post(
+        "/nl/my/profile/",
+        {
+            "first_name": "Sanne",
+            "last_name": "de Vries",
+            "language": "en",
+            "organisation": "Wijkteam Noord",
+            "profession": "social_worker",
+            "municipality": schiedam.pk,
+        },
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.get_full_name(), user.language, user.organisation, user.municipality) == (
+        "Sanne de Vries",
+        "en",
+        "Wijkteam Noord",
+        schiedam,
+    )
+
+
+def test_the_profile_refuses_an_empty_name_with_400(client, homes):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.post("/nl/my/profile/", {"first_name": "", "last_name": "", "language": "nl"})
+    assert response.status_code == 400
+    assert "Dit is een verplicht veld." in response.text
+    user.refresh_from_db()
+    assert user.get_full_name() == "Noor Smit"
+
+
+def test_the_police_region_municipalities_are_there_with_rotterdam():
+    from lms.models import Municipality
+
+    names = list(Municipality.objects.values_list("name", flat=True))
+    assert len(names) == 13
+    assert "Rotterdam" in names

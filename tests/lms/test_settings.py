@@ -29,6 +29,24 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_production_refuses_to_start_without_redis():
+    environment = {k: v for k, v in clean_environment().items() if k != "REDIS_URL"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env={
+            **environment,
+            "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+            "SECRET_KEY": "x" * 20 + "production-check-key-with-enough-entropy-0123456789",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "REDIS_URL must be set in production" in result.stderr
+
+
 def test_production_settings_pass_the_deployment_check():
     result = run_manage(
         "check",
@@ -38,6 +56,7 @@ def test_production_settings_pass_the_deployment_check():
         DJANGO_SETTINGS_MODULE="lms.settings.production",
         SECRET_KEY="x" * 20 + "production-check-key-with-enough-entropy-0123456789",
         ALLOWED_HOSTS="leren.example.org",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout

@@ -1,10 +1,31 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from courses import quizzes
-from courses.quiz_import import QuizImportError
+from courses.quiz_import import MAX_FILE_BYTES, QuizImportError
 from courses.quiz_models import QuizPage
+
+
+def read_quiz_file(file: Path) -> str:
+    """The text of file, refused when it is larger than the admin form accepts."""
+    try:
+        with file.open("rb") as handle:
+            # One byte past the limit tells that the file is too large without holding all of
+            # it in memory; a size from stat() would not do for a pipe or a growing file.
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise CommandError(f"Cannot read {file}: {error}") from error
+    if len(data) > MAX_FILE_BYTES:
+        raise CommandError(
+            _("Nothing imported: %(file)s is larger than %(megabytes)s MB.")
+            % {"file": file.name, "megabytes": f"{MAX_FILE_BYTES / (1024 * 1024):g}"}
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CommandError(f"Cannot read {file}: {error}") from error
 
 
 class Command(BaseCommand):
@@ -19,10 +40,7 @@ class Command(BaseCommand):
         page = QuizPage.objects.filter(pk=quiz).first()
         if page is None:
             raise CommandError(f"There is no quiz with id {quiz}.")
-        try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"Cannot read {file}: {error}") from error
+        text = read_quiz_file(file)
         try:
             result = quizzes.import_questions(page, file.name, text, publish=publish)
         except QuizImportError as error:

@@ -1,88 +1,26 @@
-"""Read quiz questions from GIFT (Moodle) and Aiken files.
-
-The parsers turn a file into ``(block_type, value)`` pairs for the quiz StreamField blocks
-``single_choice``, ``multiple_response``, ``true_false``, ``matching``, ``short_answer`` and
-``numerical``. Import is all-or-nothing: every problem in the file is collected and raised
-together in a :class:`QuizImportError`; a partial result is never returned. Things that are
-skipped harmlessly (a ``$CATEGORY`` line, partial credit we cannot represent) come back as
-notices.
-
-GIFT subset: ``::title::``, ``//`` comment lines, ``$CATEGORY:``, the escapes ``\\~ \\= \\#
-\\{ \\} \\: \\\\ \\n``, the format markers ``[html] [moodle] [plain] [markdown]`` (``[html]`` text
-is reduced to plain text), multiple choice with ``=``/``~``, ``%weight%``, ``#feedback`` and
-``####general feedback``, true/false, short answer, numerical (tolerance, range, several
-answers), matching and the missing-word form. Essays, descriptions and embedded answers
-(cloze) are reported as problems.
-"""
+"""Moodle's GIFT format (the subset the package docstring lists)."""
 
 import html
 import math
-import os
 import re
-from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-BLANK = "_____"
-
-
-@dataclass
-class ImportProblem:
-    line: int  # 1-based line number in the file
-    message: str  # translated, human-readable
-
-
-@dataclass
-class ImportResult:
-    questions: list[tuple[str, dict]]  # (block_type, value) in file order
-    notices: list[ImportProblem]  # things ignored, e.g. $CATEGORY
-
-
-class QuizImportError(Exception):
-    """Every problem found in a file, sorted by line."""
-
-    def __init__(self, problems: list[ImportProblem]):
-        self.problems = sorted(problems, key=lambda problem: problem.line)
-        super().__init__("\n".join(problem.message for problem in self.problems))
-
-
-class _Collector:
-    def __init__(self):
-        self.questions: list[tuple[str, dict]] = []
-        self.notices: list[ImportProblem] = []
-        self.problems: list[ImportProblem] = []
-
-    def result(self) -> ImportResult:
-        if not self.problems and not self.questions:
-            self.problems.append(
-                ImportProblem(1, _("Line %(line)d: the file contains no questions.") % {"line": 1})
-            )
-        if self.problems:
-            raise QuizImportError(self.problems)
-        return ImportResult(questions=self.questions, notices=self.notices)
-
-
-def _normalise(text: str) -> str:
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _tidy(text: str) -> str:
-    """Strip every line and the whole; at most one empty line in a row."""
-    text = "\n".join(line.strip() for line in text.split("\n")).strip()
-    return re.sub(r"\n{3,}", "\n\n", text)
-
-
-_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
-_NUMBER_RE = re.compile(_NUMBER)
-
-
-def _round_half_away(number: float) -> int:
-    return int(math.copysign(math.floor(abs(number) + 0.5), number))
-
-
-def _format_number(number: float) -> str:
-    return f"{number:g}"
-
+from .common import (
+    BLANK,
+    MAX_ANSWERS,
+    MAX_CATEGORY_NOTICES,
+    NUMBER,
+    NUMBER_RE,
+    SPACE_RE,
+    Collector,
+    ImportProblem,
+    ImportResult,
+    format_number,
+    normalise,
+    round_half_away,
+    tidy,
+)
 
 # --- GIFT ----------------------------------------------------------------------------------
 
@@ -96,10 +34,19 @@ _RESTORE = str.maketrans(
 _ESCAPE_RE = re.compile(r"\\([~=#{}:\\n])")
 _TITLE_RE = re.compile(r"\s*::(.*?)::", re.DOTALL)
 _FORMAT_RE = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
-_CLOZE_RE = re.compile(r"\{\s*\d*\s*:\s*[A-Za-z_]+\s*:")
+# Possessive quantifiers: without them "{" followed by a long run of spaces backtracks
+# quadratically between the two \s*. The classes next to each other do not overlap, so giving
+# up backtracking matches exactly the same texts.
+_CLOZE_RE = re.compile(r"\{\s*+\d*+\s*+:\s*+[A-Za-z_]++\s*+:")
 _WEIGHT_RE = re.compile(r"\s*%([^%]*)%")
-_RANGE_RE = re.compile(rf"\s*({_NUMBER})\s*\.\.\s*({_NUMBER})\s*")
-_TOLERANCE_RE = re.compile(rf"\s*({_NUMBER})\s*:\s*({_NUMBER})\s*")
+_RANGE_RE = re.compile(rf"\s*({NUMBER})\s*\.\.\s*({NUMBER})\s*")
+_TOLERANCE_RE = re.compile(rf"\s*({NUMBER})\s*:\s*({NUMBER})\s*")
+_ANSWER_MARK_RE = re.compile(r"([=~])")
+_BRACE_RE = re.compile(r"[{}]")
+_HTML_BREAK_RE = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])\s*>", re.IGNORECASE)
+# A tag cannot contain "<"; stopping there keeps a long run of "<" linear instead of scanning
+# to the end of the text from every one of them.
+_HTML_TAG_RE = re.compile(r"<[^<>]*+>")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
 
@@ -119,14 +66,14 @@ def _take_format(raw: str) -> tuple[str | None, str]:
 
 
 def _html_to_text(text: str) -> str:
-    text = re.sub(r"<br\s*/?>|</(?:p|div|li|h[1-6])\s*>", "\n", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]*>", "", text)
+    text = _HTML_BREAK_RE.sub("\n", text)
+    text = _HTML_TAG_RE.sub("", text)
     return html.unescape(text)
 
 
 def _split_answers(body: str) -> tuple[str, list[tuple[str, str]]]:
     """Text before the first = or ~, and (marker, body) for every answer."""
-    parts = re.split(r"([=~])", body)
+    parts = _ANSWER_MARK_RE.split(body)
     return parts[0], list(zip(parts[1::2], parts[2::2], strict=True))
 
 
@@ -141,17 +88,42 @@ def _missing_word(before: str, after: str) -> str:
     return prompt + after
 
 
-def _gift_blocks(text: str):
-    """Questions are separated by blank lines; yields [(line number, line), ...]."""
-    block: list[tuple[int, str]] = []
+def _category_notice(line: int, stripped: str) -> ImportProblem:
+    category = _restore(stripped.removeprefix("$CATEGORY:")).strip()
+    return ImportProblem(
+        line,
+        _("Line %(line)d: the category “%(category)s” was ignored.")
+        % {"line": line, "category": category},
+    )
+
+
+def _gift_questions(text: str, notices: list[ImportProblem]):
+    """Yields (first line number, text) of every question; questions are separated by blank
+    lines. Comment lines are left out and $CATEGORY lines become notices.
+
+    One pass over the lines, because a file can have half a million of them.
+    """
+    lines: list[str] = []
+    first = categories = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            block.append((number, line))
-        elif block:
-            yield block
-            block = []
-    if block:
-        yield block
+        stripped = line.strip()
+        if not stripped:
+            if lines:
+                yield first, "\n".join(lines)
+                lines = []
+        elif stripped.startswith("//"):
+            continue
+        elif stripped.startswith("$CATEGORY:"):
+            categories += 1
+            # Counted before the notice is made: a crafted file can hold 80,000 such lines.
+            if categories <= MAX_CATEGORY_NOTICES:
+                notices.append(_category_notice(number, stripped))
+        else:
+            if not lines:
+                first = number
+            lines.append(line)
+    if lines:
+        yield first, "\n".join(lines)
 
 
 class _GiftQuestion:
@@ -159,27 +131,38 @@ class _GiftQuestion:
         self.line = line
         self.text = text
         self.format: str | None = None
-        self.problems: list[ImportProblem] = []
-        self.notices: list[ImportProblem] = []
+        # Keyed by message: a problem repeated within a question is reported once, and checking
+        # for it does not rescan a list that a crafted question can fill.
+        self.problems: dict[str, ImportProblem] = {}
+        self.notices: dict[str, ImportProblem] = {}
 
     def _message(self, message: str, **values) -> ImportProblem:
         return ImportProblem(self.line, message % {"line": self.line, **values})
 
     def problem(self, message: str, **values) -> None:
         problem = self._message(message, **values)
-        if problem not in self.problems:
-            self.problems.append(problem)
+        self.problems.setdefault(problem.message, problem)
 
     def notice(self, message: str, **values) -> None:
         notice = self._message(message, **values)
-        if notice not in self.notices:
-            self.notices.append(notice)
+        self.notices.setdefault(notice.message, notice)
+
+    def finite(self, raw: str) -> float | None:
+        """The number written in raw (which matches NUMBER), or None and a problem if it is
+        too large for a float: infinity cannot be stored as JSON, so every publish would fail."""
+        number = float(raw)
+        if math.isfinite(number):
+            return number
+        self.problem(_("Line %(line)d: the number “%(number)s” is too large."), number=raw)
+        return None
 
     def text_of(self, raw: str) -> str:
+        if not raw or raw.isspace():  # most feedback; saves work per answer
+            return ""
         fmt, body = _take_format(raw)
         if (fmt or self.format) == "html":
             body = _html_to_text(body)
-        return _tidy(_restore(body))
+        return tidy(_restore(body))
 
     # The whole question.
 
@@ -188,14 +171,14 @@ class _GiftQuestion:
         title = ""
         match = _TITLE_RE.match(text)
         if match:
-            title = _tidy(_restore(match.group(1)))
+            title = tidy(_restore(match.group(1)))
             text = text[match.end() :]
         if _CLOZE_RE.search(text):
             self.problem(
                 _("Line %(line)d: questions with embedded answers (cloze) cannot be imported.")
             )
             return None
-        braces = [(index, char) for index, char in enumerate(text) if char in "{}"]
+        braces = "".join(_BRACE_RE.findall(text))
         if not braces:
             self.problem(
                 _(
@@ -204,8 +187,7 @@ class _GiftQuestion:
                 )
             )
             return None
-        sequence = "".join(char for _index, char in braces)
-        if len(sequence) % 2 or sequence != "{}" * (len(sequence) // 2):
+        if len(braces) % 2 or braces != "{}" * (len(braces) // 2):
             self.problem(
                 _(
                     "Line %(line)d: the braces { and } do not match; write a literal brace "
@@ -216,7 +198,7 @@ class _GiftQuestion:
         if len(braces) > 2:
             self.problem(_("Line %(line)d: a question can have only one set of answers in braces."))
             return None
-        start, end = braces[0][0], braces[1][0]
+        start, end = text.index("{"), text.index("}")
         self.format, before = _take_format(text[:start])
         prompt = self.text_of(_missing_word(before, text[end + 1 :]))
         answers, _sep, general = text[start + 1 : end].partition("####")
@@ -238,10 +220,17 @@ class _GiftQuestion:
         }
 
     def answers(self, body: str) -> tuple[str, dict] | None:
+        # Counted before splitting, so that a crafted question costs no work per answer.
+        if body.count("=") + body.count("~") > MAX_ANSWERS:
+            self.problem(
+                _("Line %(line)d: a question can have at most %(count)d answers."),
+                count=MAX_ANSWERS,
+            )
+            return None
         if body.startswith("#"):
             return self.numerical(body[1:])
         head = body.split("#", 1)[0]
-        if re.sub(r"\s+", "", head).upper() in _TRUE_FALSE:
+        if SPACE_RE.sub("", head).upper() in _TRUE_FALSE:
             return self.true_false(body)
         lead, answers = _split_answers(body)
         markers = {marker for marker, _body in answers}
@@ -259,13 +248,13 @@ class _GiftQuestion:
         if match:
             raw = _restore(match.group(1)).strip()
             body = body[match.end() :]
-            if not _NUMBER_RE.fullmatch(raw):
+            if not NUMBER_RE.fullmatch(raw):
                 self.problem(
                     _("Line %(line)d: the answer weight “%(weight)s” is not a number."), weight=raw
                 )
             else:
-                weight = float(raw)
-                if not -100 <= weight <= 100:
+                weight = self.finite(raw)
+                if weight is not None and not -100 <= weight <= 100:
                     self.problem(
                         _(
                             "Line %(line)d: the answer weight %(weight)s%% is not between "
@@ -287,7 +276,7 @@ class _GiftQuestion:
 
     def true_false(self, body: str) -> tuple[str, dict]:
         head, *feedbacks = body.split("#", 2)
-        correct = _TRUE_FALSE[re.sub(r"\s+", "", head).upper()]
+        correct = _TRUE_FALSE[SPACE_RE.sub("", head).upper()]
         # Moodle shows the first feedback after a wrong answer, the second after a right one.
         wrong = self.text_of(feedbacks[0]) if feedbacks else ""
         right = self.text_of(feedbacks[1]) if len(feedbacks) > 1 else ""
@@ -348,7 +337,7 @@ class _GiftQuestion:
                     "Line %(line)d: the weights of the correct answers add up to "
                     "%(total)s%%, not 100%%."
                 ),
-                total=_format_number(total),
+                total=format_number(total),
             )
             return None
         return "multiple_response", {
@@ -356,7 +345,7 @@ class _GiftQuestion:
                 {
                     "text": text,
                     "correct": weight > 0,
-                    "weight": _round_half_away(weight),
+                    "weight": round_half_away(weight),
                     "feedback": feedback,
                 }
                 for weight, (_marker, _weight, text, feedback) in zip(weights, options, strict=True)
@@ -439,24 +428,30 @@ class _GiftQuestion:
     def number(self, spec: str) -> tuple[float, float] | None:
         """(value, tolerance) from "3.14", "3.14:0.01" or "1..5"."""
         if match := _RANGE_RE.fullmatch(spec):
-            low, high = float(match.group(1)), float(match.group(2))
+            low, high = self.finite(match.group(1)), self.finite(match.group(2))
+            if low is None or high is None:
+                return None
             if low > high:
                 self.problem(
                     _("Line %(line)d: in the range “%(answer)s” the minimum is above the maximum."),
                     answer=spec,
                 )
                 return None
-            return (low + high) / 2, (high - low) / 2
+            # Halving first: the sum or difference of two large finite bounds can overflow.
+            return low / 2 + high / 2, high / 2 - low / 2
         if match := _TOLERANCE_RE.fullmatch(spec):
-            value, tolerance = float(match.group(1)), float(match.group(2))
+            value, tolerance = self.finite(match.group(1)), self.finite(match.group(2))
+            if value is None or tolerance is None:
+                return None
             if tolerance < 0:
                 self.problem(
                     _("Line %(line)d: the tolerance in “%(answer)s” is negative."), answer=spec
                 )
                 return None
             return value, tolerance
-        if _NUMBER_RE.fullmatch(spec.strip()):
-            return float(spec), 0.0
+        if NUMBER_RE.fullmatch(spec.strip()):
+            value = self.finite(spec.strip())
+            return None if value is None else (value, 0.0)
         self.problem(
             _("Line %(line)d: the numerical answer “%(answer)s” is not a number."), answer=spec
         )
@@ -465,177 +460,14 @@ class _GiftQuestion:
 
 def parse_gift(text: str) -> ImportResult:
     """Questions of a GIFT file; raises QuizImportError listing every problem."""
-    out = _Collector()
-    for block in _gift_blocks(_protect_escapes(_normalise(text))):
-        lines = []
-        for number, line in block:
-            stripped = line.strip()
-            if stripped.startswith("//"):
-                continue
-            if stripped.startswith("$CATEGORY:"):
-                category = _restore(stripped.removeprefix("$CATEGORY:")).strip()
-                out.notices.append(
-                    ImportProblem(
-                        number,
-                        _("Line %(line)d: the category “%(category)s” was ignored.")
-                        % {"line": number, "category": category},
-                    )
-                )
-                continue
-            lines.append((number, line))
-        if not lines:
-            continue
-        question = _GiftQuestion(lines[0][0], "\n".join(line for _number, line in lines))
+    out = Collector()
+    for line, question_text in _gift_questions(_protect_escapes(normalise(text)), out.notices):
+        if out.should_stop_before_question(line):
+            break
+        question = _GiftQuestion(line, question_text)
         parsed = question.parse()
-        out.problems.extend(question.problems)
-        out.notices.extend(question.notices)
+        out.problems.extend(question.problems.values())
+        out.notices.extend(question.notices.values())
         if parsed is not None:
             out.questions.append(parsed)
     return out.result()
-
-
-# --- Aiken ---------------------------------------------------------------------------------
-
-_AIKEN_OPTION_RE = re.compile(r"([A-Z])[.)]\s+(\S.*)")
-_AIKEN_ANSWER_RE = re.compile(r"ANSWER\s*:\s*(.*)")
-_LOOKS_LIKE_AIKEN_RE = re.compile(r"^[ \t]*ANSWER[ \t]*:", re.MULTILINE)
-
-
-@dataclass
-class _AikenQuestion:
-    line: int
-    text: list[str]
-    options: list[tuple[int, str, str]]  # (line, letter, text)
-
-
-def _finish_aiken(
-    question: _AikenQuestion, answer: tuple[int, str] | None, out: _Collector
-) -> None:
-    problems = []
-    expected = "A"
-    for line, letter, _text in question.options:
-        if letter != expected:
-            problems.append(
-                ImportProblem(
-                    line,
-                    _("Line %(line)d: option %(found)s is out of order; expected %(expected)s.")
-                    % {"line": line, "found": letter, "expected": expected},
-                )
-            )
-        expected = chr(ord(letter) + 1)
-    if len(question.options) < 2:
-        problems.append(
-            ImportProblem(
-                question.line,
-                _("Line %(line)d: the question needs at least two options.")
-                % {"line": question.line},
-            )
-        )
-    letters = [letter for _line, letter, _text in question.options]
-    if answer is None:
-        problems.append(
-            ImportProblem(
-                question.line,
-                _("Line %(line)d: the question has no ANSWER line.") % {"line": question.line},
-            )
-        )
-    else:
-        line, value = answer
-        if not re.fullmatch(r"[A-Z]", value):
-            problems.append(
-                ImportProblem(
-                    line,
-                    _("Line %(line)d: ANSWER must be a single option letter, not “%(answer)s”.")
-                    % {"line": line, "answer": value},
-                )
-            )
-        elif value not in letters:
-            problems.append(
-                ImportProblem(
-                    line,
-                    _("Line %(line)d: ANSWER %(letter)s does not match any of the options.")
-                    % {"line": line, "letter": value},
-                )
-            )
-    if problems:
-        out.problems.extend(problems)
-        return
-    out.questions.append(
-        (
-            "single_choice",
-            {
-                "title": "",
-                "prompt": "\n".join(question.text),
-                "options": [
-                    {"text": text, "correct": letter == answer[1], "weight": None, "feedback": ""}
-                    for _line, letter, text in question.options
-                ],
-                "general_feedback": "",
-                "points": 1,
-            },
-        )
-    )
-
-
-def parse_aiken(text: str) -> ImportResult:
-    """Questions of an Aiken file; raises QuizImportError listing every problem.
-
-    A question is its text (one or more lines), options "A." or "A)" and "ANSWER: A". A line
-    that is neither option nor answer after the options starts the next question.
-    """
-    out = _Collector()
-    question: _AikenQuestion | None = None
-    for number, raw in enumerate(_normalise(text).split("\n"), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        if match := _AIKEN_ANSWER_RE.fullmatch(line):
-            if question is None:
-                out.problems.append(
-                    ImportProblem(
-                        number,
-                        _("Line %(line)d: ANSWER line without a question.") % {"line": number},
-                    )
-                )
-            else:
-                _finish_aiken(question, (number, match.group(1).strip()), out)
-                question = None
-            continue
-        option = _AIKEN_OPTION_RE.fullmatch(line)
-        if question is not None and option:
-            question.options.append((number, option.group(1), option.group(2).strip()))
-            continue
-        if question is not None and question.options:
-            _finish_aiken(question, None, out)
-            question = None
-        if question is None:
-            question = _AikenQuestion(line=number, text=[], options=[])
-        question.text.append(line)
-    if question is not None:
-        _finish_aiken(question, None, out)
-    return out.result()
-
-
-# --- Either --------------------------------------------------------------------------------
-
-
-def parse_quiz_file(filename: str, text: str) -> ImportResult:
-    """ ".gift" is GIFT; ".txt" is Aiken when it has an "ANSWER:" line, else GIFT."""
-    extension = os.path.splitext(filename)[1].lower()
-    if extension == ".gift":
-        return parse_gift(text)
-    if extension == ".txt":
-        if _LOOKS_LIKE_AIKEN_RE.search(_normalise(text)):
-            return parse_aiken(text)
-        return parse_gift(text)
-    if extension:
-        message = _(
-            "Line %(line)d: files of type “%(extension)s” cannot be imported; use a .gift or "
-            ".txt file."
-        ) % {"line": 1, "extension": extension}
-    else:
-        message = _(
-            "Line %(line)d: files without an extension cannot be imported; use a .gift or "
-            ".txt file."
-        ) % {"line": 1}
-    raise QuizImportError([ImportProblem(1, message)])

@@ -1,0 +1,175 @@
+"""What the speed of the logged-in pages rests on (issue 9): a lesson page and /my/
+cost the same few queries and shared-cache round trips however many lessons and
+enrolments there are, and what is kept for every reader (outlines, lesson
+bodies, study loads, the menu) changes with the next publish."""
+
+import pytest
+from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+from django.test import override_settings
+
+from courses.models import Format, LessonPage
+from courses.services import enroll
+from tests.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    QuizPageFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Production keeps sessions in Redis (cached_db); without REDIS_URL the test
+# settings would read them from the database, one query more.
+SESSIONS_IN_THE_CACHE = override_settings(
+    SESSION_ENGINE="django.contrib.sessions.backends.cached_db"
+)
+
+# A warm request: the user; the enrolment joined to its lessons done; quiz attempts.
+LESSON_QUERIES = 3
+# The user, the trainer role, enrolments, quiz attempts, lessons done, certificates.
+DASHBOARD_QUERIES = 6
+
+
+def build_learning(homes, courses: int, lessons: int):
+    """A learner enrolled in `courses` e-learnings, each with a quiz, the first
+    with `lessons` lessons (the others three), two done in each; returns the
+    learner and a lesson in the middle of the first course."""
+    catalogue = CourseIndexPageFactory(parent=homes["nl"], slug="aanbod")
+    learner = UserFactory()
+    middle = None
+    for i in range(courses):
+        course = CoursePageFactory(
+            parent=catalogue, slug=f"c{i}", format=Format.ELEARNING, sequential=False
+        )
+        made = [
+            LessonPageFactory(parent=course, slug=f"l{j}") for j in range(lessons if i == 0 else 3)
+        ]
+        QuizPageFactory(parent=course, slug="toets")
+        enrollment = enroll(learner, course)
+        for lesson in made[:2]:
+            enrollment.lessons_done.create(lesson_key=lesson.translation_key)
+        middle = middle or made[len(made) // 2]
+    return learner, LessonPage.objects.get(pk=middle.pk)
+
+
+@SESSIONS_IN_THE_CACHE
+@pytest.mark.parametrize("courses, lessons", [(1, 3), (12, 40)])
+def test_lesson_page_and_dashboard_queries_do_not_grow(
+    client, homes, courses, lessons, django_assert_max_num_queries
+):
+    learner, lesson = build_learning(homes, courses, lessons)
+    client.force_login(learner)
+    client.get(homes["nl"].url)  # a running site has long since made its settings row
+    for path, bound in ((lesson.url, LESSON_QUERIES), ("/nl/my/", DASHBOARD_QUERIES)):
+        assert client.get(path).status_code == 200  # a running site has seen it
+        with django_assert_max_num_queries(bound):
+            response = client.get(path)
+        assert response.status_code == 200
+
+
+class CountingCache(LocMemCache):
+    """The test cache, noting each call that would be a round trip to Redis."""
+
+    calls: list[str] = []
+
+    def get(self, *args, **kwargs):
+        self.calls.append("get")
+        return super().get(*args, **kwargs)
+
+    def get_many(self, *args, **kwargs):
+        self.calls.append("get_many")
+        return super().get_many(*args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        self.calls.append("set")
+        return super().set(*args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        self.calls.append("add")
+        return super().add(*args, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        self.calls.append("incr")
+        return super().incr(*args, **kwargs)
+
+
+@SESSIONS_IN_THE_CACHE
+@pytest.mark.parametrize("courses, lessons", [(1, 3), (12, 40)])
+def test_warm_logged_in_pages_ask_the_shared_cache_for_generation_and_session_only(
+    client, homes, courses, lessons
+):
+    learner, lesson = build_learning(homes, courses, lessons)
+    with override_settings(
+        CACHES={"default": {"BACKEND": f"{__name__}.CountingCache", "LOCATION": "speed"}}
+    ):
+        cache.clear()  # (a local-memory cache of its own, kept between tests)
+        client.force_login(learner)
+        client.get(homes["nl"].url)  # a running site has long since made its settings row
+        for path in (lesson.url, "/nl/my/"):
+            client.get(path)  # the first reader builds and keeps what every reader shares
+            CountingCache.calls.clear()
+            assert client.get(path).status_code == 200
+            # The page generation, then the session; the outline, the lesson body,
+            # the menu and the language links come from this process.
+            assert CountingCache.calls == ["get", "get"], path
+
+
+# --- What is kept for every reader follows the next publish -----------------
+
+
+@pytest.fixture
+def learner_in_course(client, homes):
+    catalogue = CourseIndexPageFactory(parent=homes["nl"], title="Aanbod", slug="aanbod")
+    course = CoursePageFactory(
+        parent=catalogue, slug="cursus", format=Format.ELEARNING, sequential=False
+    )
+    lessons = [LessonPageFactory(parent=course, title=f"Les {i}", slug=f"les-{i}") for i in (1, 2)]
+    learner = UserFactory()
+    enroll(learner, course)
+    client.force_login(learner)
+    return course, lessons
+
+
+def test_a_newly_published_lesson_shows_in_the_lesson_nav_at_once(client, learner_in_course):
+    course, (_first, last) = learner_in_course
+    assert "Les 3" not in client.get(last.url).text
+    added = LessonPageFactory(parent=course, title="Les 3", slug="les-3", live=False)
+    added.save_revision().publish()
+    assert f'href="{added.url}" rel="next"' in client.get(last.url).text
+
+
+def test_a_published_lesson_body_shows_at_once_and_a_preview_shows_the_draft(
+    client, learner_in_course
+):
+    _course, (lesson, _last) = learner_in_course
+    assert "Inhoud van de les." in client.get(lesson.url).text  # kept from now on
+    lesson.body = [("paragraph", "<p>Bijgewerkte inhoud.</p>")]
+    lesson.save_revision().publish()
+    assert "Bijgewerkte inhoud." in client.get(lesson.url).text
+    draft = LessonPage.objects.get(pk=lesson.pk)
+    draft.body = [("paragraph", "<p>Nog niet gepubliceerd.</p>")]
+    draft.save_revision()
+    preview = draft.get_latest_revision_as_object().make_preview_request()
+    assert "Nog niet gepubliceerd." in preview.content.decode()
+    live = client.get(lesson.url).text
+    assert "Bijgewerkte inhoud." in live and "Nog niet gepubliceerd." not in live
+
+
+def test_the_study_load_on_the_card_follows_the_published_lessons(client, homes):
+    catalogue = CourseIndexPageFactory(parent=homes["nl"], slug="aanbod")
+    course = CoursePageFactory(parent=catalogue, format=Format.ELEARNING, duration="")
+    LessonPageFactory(parent=course, minutes=15)
+    assert "15 minuten" in client.get(catalogue.url).text
+    LessonPageFactory(parent=course, minutes=20, live=False).save_revision().publish()
+    assert "35 minuten" in client.get(catalogue.url).text
+
+
+def test_the_menu_follows_the_catalogue_to_its_new_address(client, homes):
+    catalogue = CourseIndexPageFactory(parent=homes["nl"], slug="aanbod")
+    client.force_login(UserFactory())  # every page has the menu; /my/ is never cached
+    assert 'href="/nl/aanbod/">Aanbod<' in client.get("/nl/my/").text
+    catalogue.slug = "ons-aanbod"
+    catalogue.save_revision().publish()
+    assert 'href="/nl/ons-aanbod/">Aanbod<' in client.get("/nl/my/").text
