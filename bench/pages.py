@@ -193,11 +193,11 @@ def prepare_large() -> dict[str, tuple[str, str]]:
     one of MANY_LESSONS lessons, with half of each done and 200 other learners
     in the big course. Returns, by page name, the path and cookie to count the
     queries of at this size."""
+    from courses.choices import Format
     from courses.models import (
         CourseIndexPage,
         CoursePage,
         Enrollment,
-        Format,
         LessonPage,
         QuizPage,
     )

@@ -4,9 +4,8 @@ e-learning and holds its certificate, so verification can be tried at once."""
 from django.utils import timezone
 
 from courses import services as learning
-from courses.models import CoursePage, Enrollment
-from courses.quiz_models import QuizAttempt
-from courses.quizzes import start_attempt
+from courses.models import CoursePage, Enrollment, QuizAttempt
+from courses.quizzes.services import start_attempt
 from lms.demo import SeedContext
 from lms.models import User
 

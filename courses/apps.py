@@ -10,7 +10,8 @@ class CoursesConfig(AppConfig):
         # Imported here: models may only be imported once the app registry is ready.
         from lms.dashboard import register_section
 
-        from . import dashboard, quizzes  # noqa: F401 (quizzes registers a completion requirement)
+        from . import dashboard
+        from .quizzes import services  # noqa: F401 (registers a completion requirement)
 
         # For a trainer the session plans are what /my/ is for: first.
         register_section(dashboard.trainer_section, order=5)

@@ -20,8 +20,8 @@ from .models import (
     QuizPage,
     SessionPlanPage,
 )
-from .progress import Outline, Progress
-from .quiz_models import passed_quiz_keys
+from .models.progress import Outline, Progress
+from .models.quizzes import passed_quiz_keys
 
 
 def _course_outlines() -> dict[UUID, dict[str, Outline]]:

@@ -10,17 +10,9 @@ from wagtail import blocks
 
 from lms.demo import SeedContext, upsert_page
 
+from .choices import Audience, Format, Theme
 from .demo_quiz import QUIZ
-from .models import (
-    Audience,
-    CourseIndexPage,
-    CoursePage,
-    Format,
-    LessonPage,
-    SessionPlanPage,
-    Theme,
-)
-from .quiz_models import QuizPage
+from .models import CourseIndexPage, CoursePage, LessonPage, QuizPage, SessionPlanPage
 
 
 def _goals(*items: str) -> str:

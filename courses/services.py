@@ -1,5 +1,5 @@
 """Learning workflows: enrolment, marking lessons done and completion, each under
-the enrolment's lock. How far a learner is (the read side) is in `progress`."""
+the enrolment's lock. How far a learner is (the read side) is in `models.progress`."""
 
 from collections.abc import Callable
 
@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from lms.errors import Refused
 
 from . import signals
-from .models import CoursePage, LessonPage
-from .progress import Progress, progress_for
-from .records import Enrollment, LessonProgress
+from .models import CoursePage, Enrollment, LessonPage, LessonProgress
+from .models.progress import Progress, progress_for
 
 
 def lock_enrollment(user, course: CoursePage) -> Enrollment | None:
@@ -74,7 +73,7 @@ _requirements: list[Requirement] = []
 
 def register_completion_requirement(requirement: Requirement) -> Requirement:
     """Add a condition a course must meet before it completes. Lessons register
-    here; quizzes register from `courses.quizzes` (required quizzes passed)."""
+    here; quizzes register from `courses.quizzes.services` (required quizzes passed)."""
     if requirement not in _requirements:
         _requirements.append(requirement)
     return requirement

@@ -8,7 +8,7 @@ from lms.errors import Refused, refused_response
 
 from . import services
 from .models import CoursePage, LessonPage
-from .progress import progress_for
+from .models.progress import progress_for
 
 
 def _refused(request, error: Refused, course):

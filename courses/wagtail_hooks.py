@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 
-from . import quizzes
-from .forms import QuizImportForm
-from .quiz_import import QuizImportError
-from .quiz_models import QuizPage
+from .models import QuizPage
+from .quizzes import services as quiz_services
+from .quizzes.forms import QuizImportForm
+from .quizzes.importing import QuizImportError
 
 
 def import_view(request, quiz_id: int):
@@ -24,7 +24,7 @@ def import_view(request, quiz_id: int):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = quizzes.import_questions(
+            result = quiz_services.import_questions(
                 quiz,
                 upload.name,
                 form.cleaned_data["text"],

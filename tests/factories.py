@@ -3,15 +3,13 @@ import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
+from courses.choices import Audience, Format, Theme
 from courses.models import (
-    Audience,
     CourseIndexPage,
     CoursePage,
-    Format,
     LessonPage,
     QuizPage,
     SessionPlanPage,
-    Theme,
 )
 from lms.models import User
 

@@ -24,7 +24,7 @@ def course_session_plans(context, course) -> dict:
 @register.inclusion_tag("courses/includes/quiz_results_links.html", takes_context=True)
 def quiz_results_links(context, quiz) -> dict:
     """Links to the results of `quiz` and their CSV, for the roles that
-    courses.quiz_views.results lets in."""
+    courses.quizzes.views.results lets in."""
     user = getattr(context.get("request"), "user", None)
     shown = user is not None and roles.has_role(user, roles.TRAINERS, roles.COORDINATORS)
     return {"quiz": quiz if shown else None}

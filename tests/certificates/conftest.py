@@ -1,6 +1,6 @@
 import pytest
 
-from courses.models import Format
+from courses.choices import Format
 from tests.factories import CourseIndexPageFactory, CoursePageFactory, UserFactory
 
 

@@ -2,8 +2,9 @@ import pytest
 from django.dispatch import receiver
 
 from courses import services
-from courses.models import Enrollment, Format, LessonProgress
-from courses.progress import progress_for
+from courses.choices import Format
+from courses.models import Enrollment, LessonProgress
+from courses.models.progress import progress_for
 from courses.signals import course_completed
 from lms import roles
 from tests.factories import CoursePageFactory, LessonPageFactory, QuizPageFactory, UserFactory

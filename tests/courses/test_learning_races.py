@@ -13,8 +13,10 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 
-from courses import quizzes, services
-from courses.models import Enrollment, Format, QuizAttempt
+from courses import services
+from courses.choices import Format
+from courses.models import Enrollment, QuizAttempt
+from courses.quizzes import services as quiz_services
 from tests.factories import CoursePageFactory, QuizPageFactory, UserFactory
 
 pytestmark = [
@@ -62,7 +64,7 @@ def run_at_once(*steps) -> tuple[list, list]:
 
 def right_answers(attempt) -> QueryDict:
     first, second = attempt.questions
-    token = quizzes.option_tokens(attempt.pk, first)[0]  # the factory's right option
+    token = quiz_services.option_tokens(attempt.pk, first)[0]  # the factory's right option
     return QueryDict(f"q-{first['id']}={token}&q-{second['id']}=false")
 
 
@@ -75,12 +77,12 @@ def test_a_quiz_passed_while_the_last_lesson_is_marked_done_completes_the_course
     first, second, last = course.lessons_made
     services.mark_lesson_done(learner, first)
     services.mark_lesson_done(learner, second)
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     data = right_answers(attempt)
     meet_before(services, "check_completion", monkeypatch)
 
     _results, errors = run_at_once(
-        lambda: quizzes.submit_attempt(learner, attempt.pk, data),
+        lambda: quiz_services.submit_attempt(learner, attempt.pk, data),
         lambda: services.mark_lesson_done(learner, last),
     )
 
@@ -97,11 +99,11 @@ def test_starting_the_dutch_and_the_english_quiz_at_once_gives_one_attempt(
     english_quiz.save_revision().publish()
     learner = UserFactory()
     services.enroll(learner, course)
-    meet_before(quizzes, "snapshot", monkeypatch)
+    meet_before(quiz_services, "snapshot", monkeypatch)
 
     started, errors = run_at_once(
-        lambda: quizzes.start_attempt(learner, quiz).pk,
-        lambda: quizzes.start_attempt(learner, english_quiz).pk,
+        lambda: quiz_services.start_attempt(learner, quiz).pk,
+        lambda: quiz_services.start_attempt(learner, english_quiz).pk,
     )
 
     assert errors == []
@@ -114,11 +116,11 @@ def test_a_double_start_outside_an_e_learning_gives_one_attempt(
     day = CoursePageFactory(parent=catalogue, format=Format.TRAINING_DAY)
     quiz = QuizPageFactory(parent=day)
     learner = UserFactory()  # a training day has no enrolment to queue on
-    meet_before(quizzes, "snapshot", monkeypatch)
+    meet_before(quiz_services, "snapshot", monkeypatch)
 
     started, errors = run_at_once(
-        lambda: quizzes.start_attempt(learner, quiz).pk,
-        lambda: quizzes.start_attempt(learner, quiz).pk,
+        lambda: quiz_services.start_attempt(learner, quiz).pk,
+        lambda: quiz_services.start_attempt(learner, quiz).pk,
     )
 
     assert errors == []

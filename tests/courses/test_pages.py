@@ -1,10 +1,10 @@
 import pytest
 from wagtail.models import Page
 
+from courses.choices import Format
 from courses.models import (
     CourseIndexPage,
     CoursePage,
-    Format,
     LessonPage,
     QuizPage,
     SessionPlanPage,

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from courses.quiz_models import QuizPage
+from courses.models import QuizPage
 from lms import roles
 from tests.factories import QuizPageFactory, UserFactory
 from tests.lms.test_accounts import current_code

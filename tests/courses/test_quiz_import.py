@@ -1,11 +1,11 @@
-"""GIFT and Aiken quiz import (courses.quiz_import); pure parsing, no database."""
+"""GIFT and Aiken quiz import (courses.quizzes.importing); pure parsing, no database."""
 
 from pathlib import Path
 
 import pytest
 from django.utils import translation
 
-from courses.quiz_import import (
+from courses.quizzes.importing import (
     ImportProblem,
     ImportResult,
     QuizImportError,

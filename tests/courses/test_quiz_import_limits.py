@@ -13,15 +13,15 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from courses.forms import QuizImportForm
-from courses.quiz_import import (
+from courses.models import QuizPage
+from courses.quizzes.forms import QuizImportForm
+from courses.quizzes.importing import (
     MAX_FILE_BYTES,
     ImportProblem,
     QuizImportError,
     parse_aiken,
     parse_gift,
 )
-from courses.quiz_models import QuizPage
 from tests.factories import QuizPageFactory
 
 SECONDS = 1.0

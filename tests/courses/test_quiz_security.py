@@ -3,9 +3,10 @@ can still count, not in the form's markup, and no post makes grading crash."""
 
 import pytest
 
-from courses import quizzes, services
+from courses import services
 from courses.models import QuizAttempt
-from courses.quiz_models import Review
+from courses.models.quizzes import Review
+from courses.quizzes import services as quiz_services
 from tests.courses.quiz_forms import QuizForm
 from tests.factories import QuizPageFactory, UserFactory, choice, question
 
@@ -49,7 +50,7 @@ def quiz(course):
 
 def open_form(client, learner, quiz) -> tuple[QuizAttempt, QuizForm]:
     client.force_login(learner)
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     return attempt, QuizForm(client.get(f"/nl/quizzes/attempts/{attempt.pk}/").text)
 
 
@@ -79,9 +80,9 @@ def test_an_earlier_review_hides_the_right_answers_while_the_last_attempt_is_ope
         review_after_close=Review.ANSWERS,
     )
     client.force_login(learner)
-    first = quizzes.start_attempt(learner, quiz)
+    first = quiz_services.start_attempt(learner, quiz)
     client.post(f"/nl/quizzes/attempts/{first.pk}/submit/", {})
-    last = quizzes.start_attempt(learner, quiz)
+    last = quiz_services.start_attempt(learner, quiz)
 
     assert "Juist antwoord: Handeling" not in client.get(f"/nl/quizzes/attempts/{first.pk}/").text
     client.post(f"/nl/quizzes/attempts/{last.pk}/submit/", {})
@@ -161,7 +162,7 @@ def test_a_nul_character_in_a_typed_answer_gets_a_400(client, learner, course):
         parent=course, questions=[question("short_answer", answers=[{"text": "CoMensha"}])]
     )
     client.force_login(learner)
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     response = client.post(
         f"/en/quizzes/attempts/{attempt.pk}/submit/", {f"q-{quiz.questions[0].id}": "Co\x00"}
     )

@@ -8,9 +8,11 @@ from django.db import connection
 from django.http import QueryDict
 from django.utils import timezone, translation
 
-from courses import quizzes, services
+from courses import services
+from courses.choices import Format
 from courses.models import Enrollment, QuizAttempt
-from courses.quiz_models import GradingMethod, Review, quiz_grade
+from courses.models.quizzes import GradingMethod, Review, quiz_grade
+from courses.quizzes import services as quiz_services
 from lms import roles
 from lms.errors import Refused
 from tests.courses.quiz_forms import QuizForm
@@ -56,13 +58,13 @@ def take(client, quiz, right=True):
 def right_answers_data(attempt) -> QueryDict:
     """The right answers as posted, for tests that call the service directly."""
     first, second = attempt.questions
-    token = quizzes.option_tokens(attempt.pk, first)[0]  # "Handeling", the right option
+    token = quiz_services.option_tokens(attempt.pk, first)[0]  # "Handeling", the right option
     return QueryDict(f"q-{first['id']}={token}&q-{second['id']}=false")
 
 
 def test_taking_a_quiz_grades_it_on_the_server(client, learner, quiz):
     client.force_login(learner)
-    page = client.get(f"/nl/quizzes/attempts/{quizzes.start_attempt(learner, quiz).pk}/").text
+    page = client.get(f"/nl/quizzes/attempts/{quiz_services.start_attempt(learner, quiz).pk}/").text
     assert "Goed zo." not in page and "Drie elementen." not in page  # no answers in the form
     attempt = QuizAttempt.objects.get()
     response = client.post(
@@ -78,7 +80,7 @@ def test_taking_a_quiz_grades_it_on_the_server(client, learner, quiz):
 
 def test_half_right_fails_a_70_percent_quiz(client, learner, quiz):
     client.force_login(learner)
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     data = answer_post(client, attempt, first_right=True, second_right=False)
     client.post(f"/nl/quizzes/attempts/{attempt.pk}/submit/", data)
     attempt.refresh_from_db()
@@ -110,7 +112,10 @@ def test_attempt_limit_is_enforced(client, learner, quiz):
 
 
 def test_an_open_attempt_is_resumed_not_duplicated(learner, quiz):
-    assert quizzes.start_attempt(learner, quiz).pk == quizzes.start_attempt(learner, quiz).pk
+    assert (
+        quiz_services.start_attempt(learner, quiz).pk
+        == quiz_services.start_attempt(learner, quiz).pk
+    )
 
 
 def test_not_enrolled_learners_cannot_start(client, quiz):
@@ -138,11 +143,11 @@ def test_late_submission_is_closed_with_zero_and_keeps_no_answers(client, learne
 def test_submission_within_the_grace_period_counts(learner, quiz):
     quiz.time_limit_minutes = 10
     quiz.save_revision().publish()
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     QuizAttempt.objects.filter(pk=attempt.pk).update(
         deadline=timezone.now() - timedelta(seconds=20)
     )
-    done = quizzes.submit_attempt(learner, attempt.pk, right_answers_data(attempt))
+    done = quiz_services.submit_attempt(learner, attempt.pk, right_answers_data(attempt))
     assert not done.late and done.score == 100
 
 
@@ -154,7 +159,7 @@ def test_shuffled_order_is_stable_within_an_attempt(client, learner, course):
         shuffle_options=True,
         questions=[question("single_choice", title=f"V{i}", options=options) for i in range(6)],
     )
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     client.force_login(learner)
     first = client.get(f"/nl/quizzes/attempts/{attempt.pk}/").text
     again = client.get(f"/nl/quizzes/attempts/{attempt.pk}/").text
@@ -162,7 +167,7 @@ def test_shuffled_order_is_stable_within_an_attempt(client, learner, course):
     assert shown == re.findall(r'<input type="radio" name="(q-[^"]+)" value="([^"]+)"', again)
     assert len(shown) == 48
     assert sorted(attempt.layout["order"]) == sorted(ids(quiz))
-    assert quizzes.start_attempt(learner, quiz).layout == attempt.layout
+    assert quiz_services.start_attempt(learner, quiz).layout == attempt.layout
 
 
 def test_review_options_decide_what_the_learner_sees(client, learner, quiz):
@@ -193,7 +198,7 @@ def test_later_edits_never_regrade_an_attempt(client, learner, quiz):
     quiz.max_attempts = 1  # closed after it: the review shows the right answers
     quiz.save_revision().publish()
     client.force_login(learner)
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     revision = quiz.live_revision_id
     quiz.questions = [question("single_choice", options=[choice("Nieuw", True), choice("Ander")])]
     quiz.save_revision().publish()
@@ -218,7 +223,6 @@ def test_a_submitted_attempt_cannot_be_submitted_again(client, learner, quiz):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_submissions_give_one_graded_attempt(require_postgres, homes):
-    from courses.models import Format
     from tests.factories import CourseIndexPageFactory, CoursePageFactory
 
     course = CoursePageFactory(
@@ -227,14 +231,14 @@ def test_two_simultaneous_submissions_give_one_graded_attempt(require_postgres, 
     quiz = QuizPageFactory(parent=course)
     user = UserFactory()
     services.enroll(user, course)
-    attempt = quizzes.start_attempt(user, quiz)
+    attempt = quiz_services.start_attempt(user, quiz)
     data = right_answers_data(attempt)
     outcomes, barrier = [], threading.Barrier(2)
 
     def submit():
         barrier.wait()
         try:
-            quizzes.submit_attempt(user, attempt.pk, data)
+            quiz_services.submit_attempt(user, attempt.pk, data)
             outcomes.append("graded")
         except Refused as error:
             outcomes.append(error.status)
@@ -272,7 +276,7 @@ def test_tampered_posts_get_a_400_and_store_nothing(client, learner, quiz, cours
 
 
 def test_someone_elses_attempt_is_a_400(client, learner, quiz):
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     client.force_login(UserFactory())
     response = client.post(
         f"/nl/quizzes/attempts/{attempt.pk}/submit/", {f"q-{ids(quiz)[1]}": "false"}
@@ -389,7 +393,7 @@ def test_statistics_count_every_attempt_including_one_without_answers(client, le
     quiz.time_limit_minutes = 10
     quiz.save_revision().publish()
     client.force_login(learner)
-    late = quizzes.start_attempt(learner, quiz)
+    late = quiz_services.start_attempt(learner, quiz)
     data = answer_post(client, late)
     QuizAttempt.objects.filter(pk=late.pk).update(deadline=timezone.now() - timedelta(minutes=1))
     client.post(f"/nl/quizzes/attempts/{late.pk}/submit/", data)
@@ -409,7 +413,7 @@ def test_a_late_attempt_at_a_matching_question_can_be_reviewed(client, learner, 
         ],
     )
     client.force_login(learner)
-    attempt = quizzes.start_attempt(learner, quiz)
+    attempt = quiz_services.start_attempt(learner, quiz)
     QuizAttempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(hours=1))
     client.post(f"/nl/quizzes/attempts/{attempt.pk}/submit/", {})
     response = client.get(f"/nl/quizzes/attempts/{attempt.pk}/")

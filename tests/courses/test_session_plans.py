@@ -12,7 +12,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from courses.models import CoursePage, Format
+from courses.choices import Format
+from courses.models import CoursePage
 from lms import pagecache, roles
 from tests.factories import (
     CourseIndexPageFactory,

@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.test import override_settings
 
-from courses.models import Format, LessonPage
+from courses.choices import Format
+from courses.models import LessonPage
 from courses.services import enroll
 from tests.factories import (
     CourseIndexPageFactory,

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from courses.models import Format
+from courses.choices import Format
 from courses.services import enroll
 from lms import pagecache
 from lms.middleware import ContentSecurityPolicyMiddleware

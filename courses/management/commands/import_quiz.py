@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from courses import quizzes
-from courses.quiz_import import MAX_FILE_BYTES, QuizImportError
-from courses.quiz_models import QuizPage
+from courses.models import QuizPage
+from courses.quizzes import services as quiz_services
+from courses.quizzes.importing import MAX_FILE_BYTES, QuizImportError
 
 
 def read_quiz_file(file: Path) -> str:
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             raise CommandError(f"There is no quiz with id {quiz}.")
         text = read_quiz_file(file)
         try:
-            result = quizzes.import_questions(page, file.name, text, publish=publish)
+            result = quiz_services.import_questions(page, file.name, text, publish=publish)
         except QuizImportError as error:
             for problem in error.problems:
                 self.stderr.write(f"{file.name}:{problem.line}: {problem.message}")

@@ -15,12 +15,11 @@ from lms.blocks import BaseStreamBlock
 from lms.models import FastPrivacyMixin
 from lms.pagecache import remember, serve_cached_for_anonymous
 
-from .blocks import ActivityBlock, LessonStreamBlock
-from .choices import Audience, Format, Theme
-from .forms import CatalogueFilterForm
+from ..blocks import ActivityBlock, LessonStreamBlock
+from ..choices import Audience, Format, Theme
+from ..forms import CatalogueFilterForm
 from .progress import Access, lesson_state, outline_of, progress_for
-from .quiz_models import QuizAttempt, QuizPage  # noqa: F401 (models of this app)
-from .records import Enrollment, LessonProgress  # noqa: F401 (models of this app)
+from .quizzes import QuizPage
 
 
 class CourseIndexPage(FastPrivacyMixin, Page):

@@ -12,11 +12,11 @@ from wagtail.models import Page
 
 from lms.pagecache import remember
 
-from .quiz_models import QuizPage, passed_quiz_keys
-from .records import Enrollment, LessonProgress
+from .learning import Enrollment, LessonProgress
+from .quizzes import QuizPage, passed_quiz_keys
 
 if TYPE_CHECKING:  # the page models import this module for their context
-    from .models import CoursePage, LessonPage
+    from .catalogue import CoursePage, LessonPage
 
 
 class Access(enum.Enum):

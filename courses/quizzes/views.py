@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_POST
 from lms import roles
 from lms.errors import Refused, refused_response
 
-from . import quizzes
-from .quiz_models import QuizAttempt, QuizPage
+from ..models import QuizAttempt, QuizPage
+from . import services
 
 
 def _refused(request, error: Refused, back_url: str):
@@ -23,7 +23,7 @@ def _refused(request, error: Refused, back_url: str):
 def start(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     try:
-        attempt = quizzes.start_attempt(request.user, quiz)
+        attempt = services.start_attempt(request.user, quiz)
     except Refused as error:
         return _refused(request, error, quiz.url)
     return redirect("courses:quiz_attempt", attempt_id=attempt.pk)
@@ -43,7 +43,7 @@ def attempt(request, attempt_id: int):
             {
                 "quiz": quiz,
                 "attempt": found,
-                "questions": quizzes.shown_questions(found),
+                "questions": services.shown_questions(found),
                 "now": timezone.now(),
             },
         )
@@ -51,7 +51,7 @@ def attempt(request, attempt_id: int):
         response = render(
             request,
             "courses/quiz_review.html",
-            {"quiz": quiz, "attempt": found, "result": quizzes.result(request.user, found)},
+            {"quiz": quiz, "attempt": found, "result": services.result(request.user, found)},
         )
     response["Cache-Control"] = "private, no-store"
     return response
@@ -61,7 +61,7 @@ def attempt(request, attempt_id: int):
 @login_required
 def submit(request, attempt_id: int):
     try:
-        submitted = quizzes.submit_attempt(request.user, attempt_id, request.POST)
+        submitted = services.submit_attempt(request.user, attempt_id, request.POST)
     except Refused as error:
         back = (
             QuizAttempt.objects.filter(pk=attempt_id, user=request.user)
@@ -79,7 +79,7 @@ def results(request, quiz_id: int):
     if not roles.has_role(request.user, roles.TRAINERS, roles.COORDINATORS):
         raise Http404
     quiz = get_object_or_404(QuizPage, pk=quiz_id)
-    stats = quizzes.statistics(quiz)
+    stats = services.statistics(quiz)
     if request.GET.get("format") == "csv":
         return _csv(quiz, stats)
     response = render(request, "courses/quiz_results.html", {"quiz": quiz, **stats})

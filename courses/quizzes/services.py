@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 
 from lms.errors import Refused
 
-from . import grading, services
-from .models import CoursePage
-from .progress import Progress, progress_for
-from .quiz_import import parse_quiz_file
-from .quiz_models import (
+from .. import grading, services
+from ..models import CoursePage
+from ..models.progress import Progress, progress_for
+from ..models.quizzes import (
     LATE_GRACE_SECONDS,
     QuizAttempt,
     QuizPage,
@@ -28,6 +27,7 @@ from .quiz_models import (
     quiz_state,
     snapshot,
 )
+from .importing import parse_quiz_file
 
 
 def _course_of(quiz: QuizPage):

@@ -13,8 +13,8 @@ from wagtail.search import index
 
 from lms.models import FastPrivacyMixin
 
-from . import grading
-from .quiz_blocks import QuestionStreamBlock
+from .. import grading
+from ..blocks import QuestionStreamBlock
 
 
 class GradingMethod(models.TextChoices):
