@@ -12,7 +12,7 @@ AXE := node_modules/axe-core/axe.min.js
 -include .env
 export
 
-.PHONY: start install test worker beat totp lint format messages check clean
+.PHONY: start install test worker beat totp lint format messages check clean css
 
 start: $(BASE_STAMP) ## Install, migrate, load the demo and serve on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
@@ -39,6 +39,25 @@ $(AXE): package.json package-lock.json
 
 test: $(TEST_STAMP) $(AXE) ## The whole suite: unit, integration, real worker, browser
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(PY) -m pytest $(PYTEST_ARGS)
+	@echo "Screenshots of every page type (375 px and 1280 px): $(CURDIR)/build/screenshots"
+
+# The NL Design System components the templates use (templates/components/).
+# Their built CSS is copied from node_modules into one committed file, so
+# `make start` and production need no npm; run `make css` after changing this
+# list or upgrading @utrecht/component-library-css in package.json.
+UTRECHT_COMPONENTS := alert breadcrumb-nav button button-link link link-button \
+	checkbox radio-button textbox textarea select form-field form-label \
+	form-field-description form-field-error-message form-fieldset \
+	status-badge table data-list pagination skip-link
+UTRECHT_CSS := static/css/vendor/utrecht-components.css
+
+css: $(AXE) ## Refresh the vendored NL Design System CSS from node_modules
+	@mkdir -p $(dir $(UTRECHT_CSS))
+	@{ echo "/*! NL Design System components (@utrecht/component-library-css $$(node -p "require('./node_modules/@utrecht/component-library-css/package.json').version")),"; \
+	  echo " * EUPL-1.2, https://github.com/nl-design-system/utrecht. Built files copied"; \
+	  echo " * unchanged by \`make css\`: $(UTRECHT_COMPONENTS) */"; \
+	  for c in $(UTRECHT_COMPONENTS); do cat node_modules/@utrecht/$$c-css/dist/index.min.css; echo; done; } > $(UTRECHT_CSS)
+	@echo "$(UTRECHT_CSS): $$(wc -c < $(UTRECHT_CSS)) bytes, $$(gzip -9c $(UTRECHT_CSS) | wc -c) gzipped"
 
 worker: $(BASE_STAMP) ## A Celery worker (needs REDIS_URL)
 	@test -n "$(REDIS_URL)" || { echo "Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to run a worker; without it tasks run in-process."; exit 1; }

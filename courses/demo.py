@@ -370,6 +370,7 @@ def seed(ctx: SeedContext) -> None:
         if created:
             ctx.log.append(f"course {course['slug']} (nl + en)")
     ctx.pages.update(pages)
+    seed_images(ctx, pages)
     seed_lessons(ctx)
     seed_quiz(ctx)
     seed_session_plans(ctx)
@@ -385,6 +386,74 @@ def seed(ctx: SeedContext) -> None:
             }
             home.body.insert(0, ("featured_pages", featured))
             home.save_revision().publish()
+
+
+# Abstract illustrations the demo draws itself (never photos of people): the
+# centre's colours, a different arrangement of shapes per course.
+ILLUSTRATED = {
+    "training-jeugdprostitutie": 1,
+    "signalen-mensenhandel-herkennen": 2,
+    "preventieles": 3,
+    "girls-talk": 4,
+}
+ILLUSTRATION_ALT = {
+    "nl": "Abstracte illustratie: overlappende cirkels en vlakken in paars en geel",
+    "en": "Abstract illustration: overlapping circles and shapes in purple and yellow",
+}
+ILLUSTRATION_COLOURS = ["#5b2a86", "#8e5bb8", "#ffbf47", "#3f1d5e", "#e9e1f2"]
+
+
+def draw_illustration(seed: int) -> bytes:
+    """A 1280x720 PNG of overlapping translucent circles and a band, the same
+    for the same seed."""
+    import random
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    rng = random.Random(seed)
+    canvas = PILImage.new("RGBA", (1280, 720), "#f3f0f7")
+    for _ in range(7):
+        layer = PILImage.new("RGBA", canvas.size, (0, 0, 0, 0))
+        draw = ImageDraw.Draw(layer)
+        colour = PILImage.new("RGB", (1, 1), rng.choice(ILLUSTRATION_COLOURS)).getpixel((0, 0))
+        x, y, r = rng.randint(0, 1280), rng.randint(0, 720), rng.randint(120, 360)
+        if rng.random() < 0.75:
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=(*colour, 170))
+        else:
+            draw.rounded_rectangle((x - r, y - r // 3, x + r, y + r // 3), 40, fill=(*colour, 150))
+        canvas = PILImage.alpha_composite(canvas, layer)
+    out = BytesIO()
+    canvas.convert("RGB").save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def seed_images(ctx: SeedContext, pages: dict[str, dict]) -> None:
+    """Give a few courses an illustration (both languages share the image)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from wagtail.images.models import Image
+
+    made = 0
+    for slug, seed in ILLUSTRATED.items():
+        translations = pages.get(slug, {})
+        if not translations or all(page.image_id for page in translations.values()):
+            continue
+        title = f"Illustratie {slug}"
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            image = Image(title=title)
+            image.file = ImageFile(BytesIO(draw_illustration(seed)), name=f"{slug}.png")
+            image.save()
+            made += 1
+        for lang, page in translations.items():
+            page.image = image
+            page.image_alt = ILLUSTRATION_ALT[lang]
+            page.save_revision().publish()
+    if made:
+        ctx.log.append(f"{made} course illustrations")
 
 
 DEMO_DATA = Path(__file__).with_name("demo_data")

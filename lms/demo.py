@@ -4,7 +4,9 @@ Idempotent: what exists (matched by slug and language, or by e-mail) is left
 as it is, so editors' changes survive a second run.
 """
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
@@ -17,7 +19,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
 from . import roles
-from .models import HelpContact, HomePage, Municipality, SiteSettings
+from .models import HelpContact, HomePage, Municipality, SiteSettings, StandardPage
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - documented demo log-in, dev only
 
@@ -138,6 +140,7 @@ def seed_site(ctx: SeedContext) -> None:
         settings.save()
 
     seed_help_contacts(ctx)
+    seed_accessibility_statement(ctx, settings)
     # Rotterdam funds the centre: its professionals pay the reduced tariff.
     Municipality.objects.filter(name="Rotterdam").update(has_agreement=True)
 
@@ -194,6 +197,33 @@ HELP_CONTACTS = [
         "url": "",
     },
 ]
+
+
+ACCESSIBILITY_STATEMENT = Path(__file__).parent / "demo_data" / "accessibility_statement.json"
+
+
+def seed_accessibility_statement(ctx: SeedContext, settings: SiteSettings) -> None:
+    """The accessibility statement (nl and en), a page editors keep up to date,
+    linked from the footer through the site settings."""
+    texts = json.loads(ACCESSIBILITY_STATEMENT.read_text(encoding="utf-8"))
+    pages = {}
+    for code in ("nl", "en"):
+        text = texts[code]
+        pages[code], created = upsert_page(
+            ctx.homes[code],
+            StandardPage,
+            slug=text["slug"],
+            locale=ctx.locales[code],
+            translation_of=pages.get("nl"),
+            title=text["title"],
+            intro=text["intro"],
+            body=[("paragraph", text["body"])],
+        )
+        if created:
+            ctx.log.append(f"accessibility statement ({code})")
+    if settings.accessibility_statement_id is None:
+        settings.accessibility_statement = pages["nl"]
+        settings.save()
 
 
 def seed_help_contacts(ctx: SeedContext) -> None:

@@ -105,6 +105,18 @@ class SiteSettings(BaseSiteSetting):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     privacy_statement_nl = RichTextField(_("privacy statement (Dutch)"), blank=True)
     privacy_statement_en = RichTextField(_("privacy statement (English)"), blank=True)
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page with the accessibility statement; the footer links to it, in "
+            "the reader's language where the page has a translation."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -119,6 +131,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("privacy_statement_nl"), FieldPanel("privacy_statement_en")],
             heading=_("Privacy statement"),
         ),
+        FieldPanel("accessibility_statement"),
     ]
 
     class Meta:
@@ -139,6 +152,24 @@ class SiteSettings(BaseSiteSetting):
         if (get_language() or "nl").startswith("en") and self.privacy_statement_en:
             return self.privacy_statement_en
         return self.privacy_statement_nl
+
+    @property
+    def accessibility_statement_url(self) -> str:
+        """The statement page in the active language (its translation if it is
+        live, else the page chosen), or "" when none is chosen."""
+        if self.accessibility_statement_id is None:
+            return ""
+        language = get_language() or "nl"
+
+        def build() -> str:
+            page = Page.objects.filter(pk=self.accessibility_statement_id).first()
+            if page is None:
+                return ""
+            translated = page.get_translations(inclusive=True).live()
+            page = translated.filter(locale__language_code=language).first() or page
+            return page.url or ""
+
+        return pagecache.remember(f"accessibility-url:{self.pk}:{language}", build)
 
 
 class FastPrivacyMixin:

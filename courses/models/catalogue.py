@@ -1,5 +1,6 @@
 """The catalogue: what the centre offers, as Wagtail pages in Dutch and English."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -91,6 +92,23 @@ class CoursePage(FastPrivacyMixin, Page):
     learning_goals = RichTextField(_("learning goals"), features=["ul", "ol", "bold", "italic"])
     accreditation = models.CharField(_("accreditation / study load"), max_length=255, blank=True)
     price_information = models.TextField(_("price information"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the course page and its card. An illustration, not a photo of people."
+        ),
+    )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     sequential = models.BooleanField(
         _("lessons in order"),
@@ -108,8 +126,19 @@ class CoursePage(FastPrivacyMixin, Page):
         help_text=_("Visitors without an account may read the first lesson."),
     )
 
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for readers who cannot see it.")}
+            )
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt")],
+            heading=_("Image"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("audience"),

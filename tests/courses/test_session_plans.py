@@ -293,8 +293,8 @@ def test_previous_and_next_skip_unpublished_plans(client, offer):
 
 def test_a_plan_leads_back_to_its_programme(client, offer):
     client.force_login(UserFactory(roles=[roles.COORDINATORS]))
-    breadcrumb = html(client.get(offer["plans_en"][2].url)).find("nav", class_="breadcrumb")
-    assert hrefs(breadcrumb) == [offer["girls_en"].url]
+    breadcrumb = html(client.get(offer["plans_en"][2].url)).find("nav", class_="essm-breadcrumb")
+    assert hrefs(breadcrumb)[-1] == offer["girls_en"].url
 
 
 def test_print_stylesheet_leaves_out_the_sites_chrome_and_link_addresses():
@@ -303,7 +303,7 @@ def test_print_stylesheet_leaves_out_the_sites_chrome_and_link_addresses():
     assert found is not None
     hidden = re.search(r"([^{}]+)\{ display: none !important; \}", found.group(1))
     selectors = {s.strip() for s in hidden.group(1).split(",")}
-    assert {".site-header", ".site-nav", ".site-footer", ".language-switcher"} <= selectors
+    assert {".essm-header", ".essm-footer", ".essm-breadcrumb", ".essm-sequence-nav"} <= selectors
     assert "attr(href)" not in css
 
 

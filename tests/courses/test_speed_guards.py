@@ -29,8 +29,11 @@ SESSIONS_IN_THE_CACHE = override_settings(
 
 # A warm request: the user; the enrolment joined to its lessons done; quiz attempts.
 LESSON_QUERIES = 3
-# The user, the trainer role, enrolments, quiz attempts, lessons done, certificates.
-DASHBOARD_QUERIES = 6
+# The user, the trainer role, enrolments, quiz attempts, lessons done, certificates,
+# and since the booking sections joined /my/ one more: whether the learner has
+# bookings, group bookings, school lesson requests or a trainer record
+# (bookings.dashboard.holdings); the sections themselves query only for who has them.
+DASHBOARD_QUERIES = 7
 
 
 def build_learning(homes, courses: int, lessons: int):

@@ -1,7 +1,9 @@
 """Browser tests: Debian's Chromium driven by Playwright, never a downloaded browser."""
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -11,6 +13,10 @@ from django.core.management import call_command
 from tests.conftest import skip_or_fail
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Every page the suite checks with axe is also photographed at a phone's and a
+# desktop's width, for a reviewer to look through (`make test` prints where).
+SCREENSHOTS = Path(settings.BASE_DIR) / "build" / "screenshots"
+SCREENSHOT_WIDTHS = (375, 1280)
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -81,6 +87,14 @@ def demo(transactional_db, settings):
     mail.outbox.clear()  # the demo learner's certificate mail is not the test's
 
 
+def open_menu(page) -> None:
+    """Open the header's "Menu" disclosure the way a phone user does; on a wide
+    screen the menu is a bar that is always shown, and this does nothing."""
+    summary = page.locator("header details.essm-menu > summary")
+    if summary.is_visible() and summary.locator("xpath=..").get_attribute("open") is None:
+        summary.click()
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core in the page against WCAG 2.1 A and AA."""
     if not AXE_JS.exists():
@@ -104,11 +118,29 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
+def save_screenshots(page, name: str) -> None:
+    """The page at each width in SCREENSHOT_WIDTHS, full length; the viewport
+    is put back as it was."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    viewport = page.viewport_size
+    for width in SCREENSHOT_WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    page.set_viewport_size(viewport)
+
+
 @pytest.fixture
-def assert_accessible():
+def assert_accessible(request):
+    """Check the page with axe-core and keep its screenshots."""
+    test_name = re.sub(r"[^\w-]+", "-", request.node.name).strip("-")[:80]
+    taken = []
+
     def check(page):
         violations = axe_violations(page)
         assert violations == [], f"{page.url}: {violations}"
+        taken.append(page.url)
+        where = re.sub(r"[^\w-]+", "-", urlsplit(page.url).path).strip("-") or "root"
+        save_screenshots(page, f"{test_name}-{len(taken):02d}-{where[:60]}")
 
     return check
 

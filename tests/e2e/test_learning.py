@@ -12,7 +12,7 @@ COURSE = "/nl/aanbod/signalen-mensenhandel-herkennen/"
 def log_in(page, email, password=DEMO_PASSWORD):
     page.goto("/nl/accounts/login/")
     page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord:", exact=True).fill(password)
+    page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("main").get_by_role("button", name="Inloggen").click()
     page.wait_for_url(re.compile(r"/nl/my/$"))
 
@@ -69,6 +69,6 @@ def test_catalogue_filter_without_javascript(browser, live_server, demo, assert_
     page.goto("/nl/aanbod/")
     page.get_by_label("Vorm").select_option("group_programme")
     page.get_by_role("button", name="Toon").click()
-    cards = page.locator(".card__title").all_inner_texts()
+    cards = page.locator(".essm-card__title").all_inner_texts()
     assert sorted(cards) == ["Girls' Talk", "Make a Move"]
     context.close()

@@ -3,7 +3,7 @@ import re
 import pytest
 
 from certificates.models import Certificate
-from courses.quiz_models import QuizPage
+from courses.models import QuizPage
 from tests.e2e.test_learning import COURSE, log_in
 
 pytestmark = pytest.mark.e2e

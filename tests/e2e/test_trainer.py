@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.e2e.conftest import open_menu
 from tests.e2e.test_learning import log_in
 
 pytestmark = pytest.mark.e2e
@@ -44,8 +45,8 @@ def test_trainer_opens_session_plans_and_quiz_results_from_my_page(
 
     # On paper: the plan without the site's header, menu and footer.
     page.emulate_media(media="print")
-    assert page.locator(".site-header").is_hidden()
-    assert page.locator(".site-footer").is_hidden()
+    assert page.locator(".essm-header").is_hidden()
+    assert page.locator(".essm-footer").is_hidden()
     assert page.get_by_role("heading", name="Activiteiten").is_visible()
     page.emulate_media(media="screen")
 
@@ -56,7 +57,7 @@ def test_trainer_opens_session_plans_and_quiz_results_from_my_page(
     page.wait_for_url(re.compile(r"/nl/aanbod/girls-talk/bijeenkomst-1/$"))
 
     # Back to the programme: nine meetings, the plans listed for the trainer.
-    page.locator("nav.breadcrumb").get_by_role("link", name="Girls' Talk").click()
+    page.locator("nav.essm-breadcrumb").get_by_role("link", name="Girls' Talk").click()
     page.wait_for_url(re.compile(f"{GIRLS_TALK}$"))
     on_course = page.locator('section[aria-labelledby="session-plans-heading"] a')
     assert on_course.first.get_attribute("href") == f"{GIRLS_TALK}bijeenkomst-1/"
@@ -65,6 +66,7 @@ def test_trainer_opens_session_plans_and_quiz_results_from_my_page(
     assert_accessible(page)
 
     # Quiz results from /my/, and their CSV.
+    open_menu(page)  # on a phone the main menu is behind "Menu"
     page.get_by_role("link", name="Mijn leeromgeving").click()
     page.wait_for_url(re.compile(r"/nl/my/$"))
     results = page.locator('section[aria-labelledby="quiz-results-heading"]')

@@ -12,10 +12,10 @@ def test_home_page_is_served_in_dutch_and_english(client, homes):
     english = client.get("/en/")
     assert dutch.status_code == 200
     assert "Welkom bij het leerplatform" in dutch.text
-    assert '<html lang="nl">' in dutch.text
+    assert '<html lang="nl" class="essm-theme">' in dutch.text
     assert english.status_code == 200
     assert "Welcome to the learning platform" in english.text
-    assert '<html lang="en">' in english.text
+    assert '<html lang="en" class="essm-theme">' in english.text
 
 
 @pytest.mark.parametrize(("accept", "target"), [("nl-NL,nl;q=0.9", "/nl/"), ("en-GB,en", "/en/")])
@@ -33,7 +33,10 @@ def test_language_switcher_links_to_the_translated_page(client, homes):
 
 def test_base_template_has_landmarks_and_skip_link(client, homes):
     html = client.get("/nl/").text
-    assert '<a class="skip-link" href="#main">Naar de inhoud</a>' in html
+    assert (
+        '<a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">'
+        "Naar de inhoud</a>"
+    ) in html
     for landmark in ("<header", '<main id="main"', "<footer", "<nav"):
         assert landmark in html
 
