@@ -10,6 +10,7 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         # Django forces these imports into ready(): they need the models loaded.
+        from bookings.signals import training_day_completed
         from courses.signals import course_completed
         from lms.dashboard import register_section
         from lms.signals import profile_saved
@@ -18,6 +19,9 @@ class CertificatesConfig(AppConfig):
 
         course_completed.connect(
             receivers.on_course_completed, dispatch_uid="certificate-on-completion"
+        )
+        training_day_completed.connect(
+            receivers.on_training_day_completed, dispatch_uid="certificate-on-training-day"
         )
         profile_saved.connect(receivers.on_profile_saved, dispatch_uid="certificate-after-name")
         register_section(dashboard.certificates_section, order=20)

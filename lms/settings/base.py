@@ -189,6 +189,28 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "certificates.tasks.remind_expiring_certificates",
         "schedule": 24 * 60 * 60,
     },
+    # Bookings (bookings/beat.py): each is safe to run twice.
+    "remind-training-day-participants": {
+        "task": "bookings.beat.remind_participants",
+        "schedule": 60 * 60,
+    },
+    "release-unclaimed-group-places": {
+        "task": "bookings.beat.release_unclaimed_places",
+        "schedule": 15 * 60,
+    },
+    "warn-coordinators-below-minimum": {
+        "task": "bookings.beat.warn_coordinators_below_minimum",
+        "schedule": 60 * 60,
+    },
+    # School lessons (bookings/school_beat.py): each is safe to run twice.
+    "remind-school-lessons": {
+        "task": "bookings.school_beat.remind_school_lessons",
+        "schedule": 60 * 60,
+    },
+    "deliver-finished-school-lessons": {
+        "task": "bookings.school_beat.deliver_finished_school_lessons",
+        "schedule": 60 * 60,
+    },
 }
 
 # --- E-mail ------------------------------------------------------------------
