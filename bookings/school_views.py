@@ -140,7 +140,9 @@ class Steps:
 
 def _unbound(step: int, steps: Steps, request) -> list:
     """A step not yet filled in: empty, or prefilled from the account."""
-    if step == 2 and request.user.is_authenticated:
+    if step == 2:
+        if not request.user.is_authenticated:
+            return [ContactStepForm()]
         user = request.user
         last = SchoolLessonRequest.objects.filter(contact_user=user).order_by("-pk").first()
         initial = {

@@ -1,6 +1,9 @@
 import os
 
 import pytest
+from celery._state import _set_task_join_will_block
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from lms.models import HomePage
@@ -46,6 +49,27 @@ def homes(locales):
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", root_page=home_nl, is_default_site=True)
     return {"nl": home_nl, "en": home_en}
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. A request through
+    LocaleMiddleware leaves its language active in the thread, so without this
+    a test's reverse() would follow whatever page the previous test read last."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _celery_may_join_results():
+    """Celery keeps "a task is running here, don't wait on results" in one
+    process-wide flag that eager tasks set and restore. Eager tasks run from
+    many threads at once (the booking races) can restore it in the wrong
+    order and leave it set, which would make a later test's result.get()
+    refuse. Each test starts with it cleared, as a fresh process would."""
+    _set_task_join_will_block(False)
+    yield
 
 
 @pytest.fixture(autouse=True)

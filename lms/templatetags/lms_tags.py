@@ -100,6 +100,7 @@ class MenuItem:
 MAIN_MENU = [
     MenuItem(_("Our offer"), page_type="courses.CourseIndexPage"),
     MenuItem(_("Calendar"), url_name="bookings:agenda"),
+    MenuItem(_("For schools"), url_name="bookings:school_request"),
     MenuItem(_("Check a certificate"), url_name="certificates:verify"),
     MenuItem(_("My learning"), url_name="lms:dashboard", logged_in_only=True),
     MenuItem(_("Search"), url_name="lms:search"),
@@ -235,10 +236,11 @@ def field_kind(field) -> str:
     widget = field.field.widget
     if widget.is_hidden:
         return "hidden"
-    if isinstance(widget, forms.RadioSelect):
-        return "radio"
+    # CheckboxSelectMultiple is a subclass of RadioSelect: ask it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Textarea):

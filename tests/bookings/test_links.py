@@ -34,3 +34,17 @@ def test_an_in_company_course_page_links_to_the_request_form(client, training_co
     )
     page = client.get(course.url)
     assert f"/nl/in-company/?course={course.translation_key}" in page.text
+
+
+def test_the_menu_leads_schools_to_the_request_form(client, homes):
+    home = client.get("/nl/").text
+    assert 'href="/nl/scholen/aanvragen/"' in home
+
+
+def test_the_prevention_lesson_page_leads_to_the_request_form(client, training_course):
+    course = CoursePageFactory(
+        parent=training_course.get_parent(), title="Preventieles", format="school_lesson"
+    )
+    page = client.get(course.url)
+    assert 'href="/nl/scholen/aanvragen/"' in page.text
+    assert "mailto:" not in page.text.split("<main", 1)[1].split("</main>", 1)[0]

@@ -92,6 +92,21 @@ def test_each_step_leads_to_the_next(client, rotterdam):
         assert response["Location"] == f"{url()}?step={step + 1}"
 
 
+def test_a_visitor_sees_the_contact_fields_on_step_two(client, rotterdam):
+    client.post(url(), {"step": 1, **steps(rotterdam)[1]})
+    page = client.get(url(), {"step": 2}).content.decode()
+    assert 'name="contact_email"' in page
+    assert 'name="postcode"' not in page
+
+
+def test_day_parts_and_topics_are_checkboxes_so_a_school_can_choose_several(client, rotterdam):
+    fill_in(client, steps(rotterdam), until=3)
+    page = client.get(url(), {"step": 4}).content.decode()
+    assert 'type="checkbox" name="day_parts"' in page
+    assert 'type="checkbox" name="topics"' in page
+    assert 'type="radio" name="day_parts"' not in page
+
+
 def test_the_summary_shows_every_answer_before_sending(client, rotterdam):
     fill_in(client, steps(rotterdam))
     page = client.get(url(), {"step": 5}).content.decode()

@@ -6,7 +6,7 @@ registered."""
 from datetime import time, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bookings.models import Registration
 from courses.choices import Format
@@ -101,7 +101,7 @@ def test_a_clash_refuses_the_whole_batch(girls_talk_page, group, pair):
         ends_at_time=time(18, 0),
     )
     Assignment.objects.create(session=busy, trainer=pair[1])
-    with pytest.raises(Refused) as refused:
+    with translation.override("en"), pytest.raises(Refused) as refused:
         programmes.schedule_meetings(group, weekly(pair, 9))
     assert refused.value.status == 409
     assert "already booked" in refused.value.message
