@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lms.errors import Refused, refused_response
+from lms.http import private
 from workshops.choices import DayStatus
 from workshops.models import TrainingDay
 
@@ -23,11 +24,6 @@ def _course(day: TrainingDay):
     """The day's course page in the reader's language (where translated)."""
     courses = offers.courses_in_language({day.course_key}, get_language() or "nl")
     return courses.get(day.course_key) or day.course
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _bookable_day(key, invitation: str | None) -> TrainingDay:
@@ -85,7 +81,7 @@ def book_group(request, key):
         "form": form,
         "invitation": invitation if day.is_invitation_only else "",
     }
-    return _private(render(request, "bookings/group_book.html", context, status=status))
+    return private(render(request, "bookings/group_book.html", context, status=status))
 
 
 def _held_place_or_404(token):
@@ -114,12 +110,12 @@ def claim(request, token):
             "signup_url": f"{reverse('account_signup')}?{here}",
         }
         status = 403 if request.method == "POST" else 200
-        return _private(render(request, "bookings/claim_login.html", context, status=status))
+        return private(render(request, "bookings/claim_login.html", context, status=status))
     if request.method == "POST":
         try:
             groups.claim_place(place, request.user)
         except Refused as error:
-            return _private(
+            return private(
                 refused_response(
                     request,
                     error,
@@ -131,4 +127,4 @@ def claim(request, token):
         return redirect(reverse("lms:dashboard"))
     invited = groups.is_invited(request.user, place)
     context["invited"] = invited
-    return _private(render(request, "bookings/claim.html", context, status=200 if invited else 403))
+    return private(render(request, "bookings/claim.html", context, status=200 if invited else 403))

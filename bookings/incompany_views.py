@@ -13,6 +13,7 @@ from django_ratelimit.core import get_usage
 
 from lms import roles
 from lms.errors import Refused
+from lms.http import private
 from lms.views import rate_limited
 
 from . import incompany, notifications
@@ -22,11 +23,6 @@ from .models import InCompanyRequest
 # Requests sent per client address: enough for an organisation, too few to spam.
 REQUEST_RATE = "5/h"
 THROTTLE = {"group": "in-company-request", "key": "ip", "rate": REQUEST_RATE}
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,7 +41,7 @@ def request_training(request):
                 course=data.pop("course"), language=get_language() or "nl", **data
             )
             return redirect("bookings:in_company_sent")
-    return _private(
+    return private(
         render(request, "bookings/in_company_request.html", {"form": form}, status=status)
     )
 
@@ -57,7 +53,7 @@ def request_sent(request):
 def confirm_request(request, token):
     in_company = get_object_or_404(InCompanyRequest, confirm_token=token)
     first_time = incompany.confirm_request(in_company)
-    return _private(
+    return private(
         render(
             request,
             "bookings/in_company_confirmed.html",

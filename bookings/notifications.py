@@ -3,7 +3,6 @@ file (workshops.ical) where the booking gives or takes a place."""
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
@@ -11,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lms import roles
+from lms.http import public_url
 from lms.models import User
 from workshops import ical
 from workshops.models import TrainingDay
@@ -18,10 +18,6 @@ from workshops.models import TrainingDay
 from .models import GroupBooking, InCompanyRequest, Registration
 
 Status = Registration.Status
-
-
-def public_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _registration(registration_id: int) -> Registration | None:

@@ -12,11 +12,11 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 
+from lms.http import public_url
 from workshops.models import Assignment
 
 from .forms_schools import format_weeks
 from .models import DayPart, SchoolClass, SchoolLessonRequest, Topic
-from .notifications import public_url
 
 # How long the invitation to ask again for a new school year stays valid.
 INVITATION_MAX_AGE = 180 * 24 * 60 * 60

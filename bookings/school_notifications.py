@@ -14,12 +14,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms.http import public_url
 from workshops import ical
 from workshops.models import Session
 
 from . import school_links
 from .models import SchoolClass, SchoolLessonRequest
-from .notifications import coordinators, public_url
+from .notifications import coordinators
 
 Status = SchoolLessonRequest.Status
 

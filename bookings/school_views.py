@@ -18,6 +18,7 @@ from wagtail.models import Site
 
 from lms import roles
 from lms.errors import Refused
+from lms.http import private
 from lms.models import SiteSettings
 from lms.views import rate_limited
 
@@ -46,11 +47,6 @@ SUMMARY = 5
 HONEYPOT = SummaryForm.HONEYPOT
 # What a step's stored data leaves out: the form's machinery, not the answers.
 NOT_STORED = {"csrfmiddlewaretoken", "step", "action", HONEYPOT}
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _step_labels() -> list[str]:
@@ -171,7 +167,7 @@ def _render_step(request, step: int, forms: list, *, status: int = 200):
         "previous_url": f"?step={step - 1}" if step > 1 else "",
         "honeypot": HONEYPOT,
     }
-    return _private(render(request, "bookings/schools/request_step.html", context, status=status))
+    return private(render(request, "bookings/schools/request_step.html", context, status=status))
 
 
 def _summary(steps: Steps) -> dict:
@@ -220,7 +216,7 @@ def _spam(request):
 
 
 def refused(request, error: Refused):
-    return _private(
+    return private(
         render(
             request,
             "refused.html",
@@ -270,7 +266,7 @@ def request_lessons(request):
         if step == SUMMARY:
             context = {"steps": _step_labels(), "step": SUMMARY, "form": SummaryForm()}
             context.update(summary=_summary(steps), honeypot=HONEYPOT)
-            return _private(render(request, "bookings/schools/request_summary.html", context))
+            return private(render(request, "bookings/schools/request_summary.html", context))
         forms = steps.checked(step) if step in steps.data else _unbound(step, steps, request)
         return _render_step(request, step, forms)
 
@@ -345,7 +341,7 @@ def _accept_invitation(request, token: str):
     try:
         previous_id, school_year = school_links.read_invitation(token)
     except signing.SignatureExpired:
-        return _private(
+        return private(
             render(
                 request,
                 "bookings/schools/link_expired.html",
@@ -375,7 +371,7 @@ def confirm_request(request, token):
         SchoolLessonRequest.objects.select_related("school"), confirm_token=token
     )
     first_time = schools.confirm_request(lesson_request)
-    return _private(
+    return private(
         render(
             request,
             "bookings/schools/confirmed.html",
@@ -395,7 +391,7 @@ def _centre(request) -> dict:
 
 def _link_refused(request, error: Refused):
     if error.status == 410:
-        return _private(
+        return private(
             render(request, "bookings/schools/link_expired.html", _centre(request), status=410)
         )
     raise Http404(error.message)
@@ -413,12 +409,12 @@ def answer_proposal(request, token):
         try:
             if request.POST.get("action") == "accept":
                 schools.accept_proposal(token)
-                return _private(
+                return private(
                     render(request, "bookings/schools/answered.html", {"accepted": True})
                 )
             if other_dates.is_valid():
                 schools.ask_other_dates(token, other_dates.cleaned_data["message"])
-                return _private(
+                return private(
                     render(request, "bookings/schools/answered.html", {"accepted": False})
                 )
             status = 400
@@ -430,7 +426,7 @@ def answer_proposal(request, token):
         "form": other_dates,
         "expires_at": proposal.answer_token_expires_at,
     }
-    return _private(render(request, "bookings/schools/proposal.html", context, status=status))
+    return private(render(request, "bookings/schools/proposal.html", context, status=status))
 
 
 # --- The evaluation ---------------------------------------------------------------------
@@ -451,13 +447,13 @@ def evaluate(request, token):
                 schools.submit_evaluation(token, **form.cleaned_data)
             except Refused as error:
                 raise Http404(error.message) from error
-            return _private(render(request, "bookings/schools/evaluation_thanks.html", {}))
+            return private(render(request, "bookings/schools/evaluation_thanks.html", {}))
     context = {
         "request_": lesson_request,
         "classes": school_links.planned_classes(lesson_request),
         "form": form,
     }
-    return _private(render(request, "bookings/schools/evaluation.html", context, status=status))
+    return private(render(request, "bookings/schools/evaluation.html", context, status=status))
 
 
 # --- The coordinator's action (under /admin/, see school_hooks) ---------------------------

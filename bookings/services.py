@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -38,12 +38,11 @@ class Seats:
 
 def seats(day: TrainingDay) -> Seats:
     """Seats taken (confirmed or held for a colleague) and people waiting."""
-    active = Registration.objects.filter(training_day=day)
-    return Seats(
-        capacity=day.capacity,
-        taken=active.holding_a_seat().count(),
-        waiting=active.filter(status=Status.WAITLISTED).count(),
+    counts = Registration.objects.filter(training_day=day).aggregate(
+        taken=Count("pk", filter=Q(status__in=Registration.SEAT_HOLDING)),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
     )
+    return Seats(capacity=day.capacity, **counts)
 
 
 def _count_of(registrations) -> Coalesce:
@@ -87,11 +86,13 @@ def upcoming_open_days(*, course_key=None):
     return days
 
 
-def _refresh_status(day: TrainingDay) -> None:
-    """Published ⇄ full, following the seats; other statuses are the centre's."""
+def _refresh_status(day: TrainingDay, *, left: int | None = None) -> None:
+    """Published ⇄ full, following the seats (`left`, when the caller has just
+    counted them under the lock); other statuses are the centre's."""
     if day.status not in (DayStatus.PUBLISHED, DayStatus.FULL):
         return
-    status = DayStatus.FULL if seats(day).left == 0 else DayStatus.PUBLISHED
+    left = seats(day).left if left is None else left
+    status = DayStatus.FULL if left == 0 else DayStatus.PUBLISHED
     if status != day.status:
         day.status = status
         day.save(update_fields=["status"])
@@ -163,14 +164,16 @@ def book_place(
             tariff=tariff,
             price=price,
         )
-        if seats(day).left > 0:
+        left = seats(day).left
+        if left > 0:
             registration.status = Status.CONFIRMED
             registration.confirmed_at = timezone.now()
+            left -= 1
         else:
             registration.status = Status.WAITLISTED
             registration.waitlist_position = _next_waitlist_position(day)
         registration.save()
-        _refresh_status(day)
+        _refresh_status(day, left=left)
         _after_commit(lambda: tasks.send_booking_mail.delay(registration.pk))
     return registration
 

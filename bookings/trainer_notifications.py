@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from lms.http import public_url
 from workshops import ical
 from workshops.models import Assignment, Session, Trainer
 
 from .models import SchoolClass
-from .notifications import public_url
 
 REQUEST, CANCEL = "REQUEST", "CANCEL"
 

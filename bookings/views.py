@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from lms.errors import Refused, refused_response
+from lms.http import private
 from lms.models import SiteSettings
 from workshops.choices import DayStatus
 from workshops.models import TrainingDay
@@ -21,11 +22,6 @@ from .forms import BookingForm
 from .models import Registration
 
 Status = Registration.Status
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def agenda(request):
@@ -113,7 +109,7 @@ def book(request, key):
         "existing": existing,
         "invitation": invitation,
     }
-    return _private(render(request, "bookings/book.html", context, status=status))
+    return private(render(request, "bookings/book.html", context, status=status))
 
 
 def _own_registration(request, registration_id: int) -> Registration:
@@ -145,7 +141,7 @@ def cancel(request, registration_id: int):
         "error": error,
         "centre": SiteSettings.for_request(request),
     }
-    return _private(render(request, "bookings/cancel.html", context, status=status))
+    return private(render(request, "bookings/cancel.html", context, status=status))
 
 
 @login_required
@@ -163,4 +159,4 @@ def calendar_file(request, registration_id: int):
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="training-{registration.pk}.ics"'
-    return _private(response)
+    return private(response)

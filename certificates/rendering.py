@@ -5,7 +5,6 @@ anything, so `services` -> `tasks` -> `rendering` is a line, not a circle."""
 import hashlib
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -15,16 +14,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from lms.http import public_url
 from lms.models import SiteSettings
 
 from .models import Certificate
 from .pdf import CertificateContent, CertificateDesign, render_certificate
 
 REMIND_BEFORE = timedelta(weeks=6)
-
-
-def public_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def verify_url(certificate: Certificate) -> str:
