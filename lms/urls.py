@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("bookings.urls")),
+    path("", include("privacy.urls")),
     # Wagtail's own log-in form (meant for private pages) would skip allauth's
     # second factor, rate limits and e-mail verification: send it to allauth's.
     path("_util/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "workshops",
     "bookings",
     "certificates",
+    "reports",
+    "privacy",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
