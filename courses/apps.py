@@ -8,7 +8,20 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         # Imported here: models may only be imported once the app registry is ready.
+        from django.db.models.signals import post_delete, post_save
+
         from lms.dashboard import register_section
+
+        from .models import Enrollment, LessonProgress, QuizAttempt
+        from .signals import learner_state_changed
+
+        for model in (Enrollment, LessonProgress, QuizAttempt):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    learner_state_changed,
+                    sender=model,
+                    dispatch_uid=f"usercache-{model.__name__}-{id(signal)}",
+                )
 
         from . import dashboard
         from .quizzes import services  # noqa: F401 (registers a completion requirement)

@@ -10,7 +10,8 @@ from uuid import UUID
 from django.db.models import Q
 from django.utils.translation import get_language
 
-from lms.pagecache import keep, recall, remember
+from lms.pagecache import generation, keep, recall, remember
+from lms.usercache import remember_for_user
 
 from .models import (
     CoursePage,
@@ -57,24 +58,36 @@ def _outlines_by_key(keys: list[UUID]) -> dict[UUID, dict[str, Outline]]:
     return found
 
 
-def learning_section(request) -> dict | None:
-    enrollments = list(Enrollment.objects.filter(user=request.user).order_by("-enrolled_at"))
-    section = {"template": "courses/includes/dashboard_learning.html"}
+def _learning(user, language: str) -> tuple[list, dict, set, dict]:
+    """The learner's enrolments (newest first), the outline of each course in
+    `language` or else another translation, the quizzes passed and the lessons
+    done per enrolment: three queries."""
+    enrollments = list(Enrollment.objects.filter(user=user).order_by("-enrolled_at"))
     if not enrollments:
-        return {**section, "in_progress": [], "completed": []}
-    language = get_language()
+        return [], {}, set(), {}
     outlines: dict[UUID, Outline] = {}
-    # Prefer the course in the reader's language; fall back to any translation.
     for key, translations in _outlines_by_key([e.course_key for e in enrollments]).items():
         if translations:
             outlines[key] = translations.get(language, next(iter(translations.values())))
-    passed = passed_quiz_keys(request.user, [q for o in outlines.values() for q in o.quizzes])
+    passed = passed_quiz_keys(user, [q for o in outlines.values() for q in o.quizzes])
     done: dict = {}
     for enrollment_id, key in LessonProgress.objects.filter(enrollment__in=enrollments).values_list(
         "enrollment_id", "lesson_key"
     ):
         done.setdefault(enrollment_id, set()).add(key)
+    return enrollments, outlines, passed, done
 
+
+def learning_section(request) -> dict | None:
+    language = get_language()
+    # Kept per learner until their enrolments, lessons done or attempts
+    # change, or a page is published (lms.usercache).
+    enrollments, outlines, passed, done = remember_for_user(
+        request.user.pk,
+        f"dashboard-learning:{generation()}:{language}",
+        lambda: _learning(request.user, language),
+    )
+    section = {"template": "courses/includes/dashboard_learning.html"}
     in_progress, completed = [], []
     for enrollment in enrollments:
         outline = outlines.get(enrollment.course_key)

@@ -6,7 +6,7 @@ from django.dispatch import Signal
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import pagecache, roles
+from . import pagecache, roles, usercache
 from .models import HelpContact, SiteSettings
 
 # Sent with `user` when a user saved their own details under /my/profile/; e.g.
@@ -41,3 +41,12 @@ def sync_staff_flag(sender, instance, action, reverse, **kwargs):
 m2m_changed.connect(
     sync_staff_flag, sender=get_user_model().groups.through, dispatch_uid="sync-staff-flag"
 )
+
+
+def forget_user(sender, instance, **kwargs):
+    """A saved or deleted user is read afresh by the next request (lms.usercache)."""
+    usercache.bump_user_version(instance.pk)
+
+
+post_save.connect(forget_user, sender=get_user_model(), dispatch_uid="usercache-user-saved")
+post_delete.connect(forget_user, sender=get_user_model(), dispatch_uid="usercache-user-deleted")

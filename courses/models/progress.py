@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from wagtail.models import Page
 
-from lms.pagecache import remember
+from lms.pagecache import generation, remember
+from lms.usercache import remember_for_user
 
 from .learning import Enrollment, LessonProgress
 from .quizzes import QuizPage, passed_quiz_keys
@@ -144,24 +145,41 @@ def progress_for(
     `quizzes` (read from the course when None). Pass `enrollment` when the
     caller holds it (locked); otherwise it is read together with the lessons
     done. Two queries, three without `quizzes`, however many there are."""
+    quizzes = list(course.quizzes()) if quizzes is None else quizzes
     if enrollment is None:
-        enrollment, done = _enrollment_and_lessons_done(user, course)
+        if not user.is_authenticated:
+            return Progress(enrollment=None, done_keys=frozenset(), lessons=lessons)
+        # Read on every lesson page and /my/: kept per learner until their
+        # enrolments, lessons done or attempts change, or a page is published
+        # (a quiz's pass mark or grading method may have changed).
+        enrollment, done, passed = remember_for_user(
+            user.pk,
+            f"progress:{generation()}:{course.translation_key}",
+            lambda: _read_progress(user, course, quizzes),
+        )
     else:
         done = frozenset(
             LessonProgress.objects.filter(enrollment=enrollment).values_list(
                 "lesson_key", flat=True
             )
         )
+        passed = frozenset(passed_quiz_keys(user, quizzes))
     if enrollment is None:
         return Progress(enrollment=None, done_keys=frozenset(), lessons=lessons)
-    quizzes = list(course.quizzes()) if quizzes is None else quizzes
     return Progress(
         enrollment=enrollment,
         done_keys=done,
         lessons=lessons,
         quizzes=quizzes,
-        passed_quiz_keys=frozenset(passed_quiz_keys(user, quizzes)),
+        passed_quiz_keys=passed,
     )
+
+
+def _read_progress(user, course: CoursePage, quizzes: list[QuizPage]):
+    enrollment, done = _enrollment_and_lessons_done(user, course)
+    if enrollment is None:
+        return None, frozenset(), frozenset()
+    return enrollment, done, frozenset(passed_quiz_keys(user, quizzes))
 
 
 @dataclass(frozen=True)

@@ -233,9 +233,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Accounts ----------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"
+# Django's and allauth's, reading the logged-in user's row from the cache
+# (lms/usercache.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "lms.usercache.CachedModelBackend",
+    "lms.usercache.CachedAuthenticationBackend",
 ]
 # Django's rules with our own wording (lms/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [

@@ -27,13 +27,15 @@ SESSIONS_IN_THE_CACHE = override_settings(
     SESSION_ENGINE="django.contrib.sessions.backends.cached_db"
 )
 
-# A warm request: the user; the enrolment joined to its lessons done; quiz attempts.
-LESSON_QUERIES = 3
-# The user, the trainer role, enrolments, quiz attempts, lessons done, certificates,
-# and since the booking sections joined /my/ one more: whether the learner has
-# bookings, group bookings, school lesson requests or a trainer record
-# (bookings.dashboard.holdings); the sections themselves query only for who has them.
-DASHBOARD_QUERIES = 7
+# A warm request: none. The user's row and their progress are kept in the
+# shared cache under the user's version (lms.usercache).
+LESSON_QUERIES = 0
+# The roles (one query), certificates, and whether the learner has bookings, group
+# bookings, school lesson requests or a trainer record (bookings.dashboard.
+# holdings); enrolments, quiz attempts and lessons done come from the cache
+# like the lesson page's progress, and the booking sections query only for
+# who has them.
+DASHBOARD_QUERIES = 3
 
 
 def build_learning(homes, courses: int, lessons: int):
@@ -101,7 +103,7 @@ class CountingCache(LocMemCache):
 
 @SESSIONS_IN_THE_CACHE
 @pytest.mark.parametrize("courses, lessons", [(1, 3), (12, 40)])
-def test_warm_logged_in_pages_ask_the_shared_cache_for_generation_and_session_only(
+def test_warm_logged_in_pages_ask_the_shared_cache_only_for_what_is_per_request(
     client, homes, courses, lessons
 ):
     learner, lesson = build_learning(homes, courses, lessons)
@@ -115,9 +117,12 @@ def test_warm_logged_in_pages_ask_the_shared_cache_for_generation_and_session_on
             client.get(path)  # the first reader builds and keeps what every reader shares
             CountingCache.calls.clear()
             assert client.get(path).status_code == 200
-            # The page generation, then the session; the outline, the lesson body,
-            # the menu and the language links come from this process.
-            assert CountingCache.calls == ["get", "get"], path
+            # The page generation, the session, then the user's version and row,
+            # and the version again and their progress (lms.usercache: never a
+            # version a change in this request has left behind); the outline,
+            # the lesson body, the menu and the language links come from this
+            # process.
+            assert CountingCache.calls == ["get"] * 6, path
 
 
 # --- What is kept for every reader follows the next publish -----------------
