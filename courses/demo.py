@@ -1,7 +1,7 @@
 """Demo catalogue for `seed_demo`: the centre's offer in Dutch and English.
 
-The long texts (lessons and session plans) are data: they live in `demo_data/`, one JSON
-file per course, described in `demo_data/README.md`."""
+The long texts (lessons, quizzes and session plans) are data: they live in `demo_data/`,
+one JSON file per course, described in `demo_data/README.md`."""
 
 import json
 from pathlib import Path
@@ -11,8 +11,8 @@ from wagtail import blocks
 from lms.demo import SeedContext, upsert_page
 
 from .choices import Audience, Format, Theme
-from .demo_quiz import QUIZ
 from .models import CourseIndexPage, CoursePage, LessonPage, QuizPage, SessionPlanPage
+from .models.quizzes import GradingMethod, Review
 
 
 def _goals(*items: str) -> str:
@@ -139,9 +139,14 @@ COURSES = [
             ),
             "duration": "",
             "learning_goals": _goals(
-                "Je kent de drie elementen en de vier vormen van mensenhandel.",
-                "Je herkent risicofactoren en signalen van gedwongen werk.",
+                "Je kent de wettelijke omschrijving van mensenhandel, met de drie elementen "
+                "en de vier vormen.",
+                "Je herkent risicofactoren en signalen van gedwongen werk, ook bij jongens, "
+                "mannen en lhbtiq+-personen.",
+                "Je weet wat je doet met een vermoeden: de meldcode, Veilig Thuis en het "
+                "Advies- en Meldpunt van het centrum.",
                 "Je weet welke rechten slachtoffers hebben en waar zij hulp vinden.",
+                "Je praat zonder oordeel over sekswerk en seksualiteit.",
             ),
             "accreditation": "",
             "price_information": "",
@@ -158,9 +163,14 @@ COURSES = [
             ),
             "duration": "",
             "learning_goals": _goals(
-                "You know the three elements and the four forms of human trafficking.",
-                "You recognise risk factors and signals of forced work.",
+                "You know the legal description of human trafficking, with its three elements "
+                "and four forms.",
+                "You recognise risk factors and signals of forced work, also in boys, men and "
+                "LGBTIQ+ people.",
+                "You know what to do with a suspicion: the reporting code, Veilig Thuis and the "
+                "centre's Advies- en Meldpunt.",
                 "You know the rights of victims and where they can get help.",
+                "You talk about sex work and sexuality without judgement.",
             ),
             "accreditation": "",
             "price_information": "",
@@ -469,14 +479,28 @@ def rich_text(value: str | list) -> str:
 
 
 def _block_value(block: blocks.Block, value):
-    """`value` from a data file as `block` takes it, with its rich texts as HTML."""
+    """`value` from a data file as `block` takes it, with its rich texts as HTML. A
+    field the file leaves out (an option's weight, a question's points) gets the
+    block's default, so the files hold only what is said."""
     if isinstance(block, blocks.RichTextBlock):
         return rich_text(value)
     if isinstance(block, blocks.StructBlock):
-        return {name: _block_value(block.child_blocks[name], item) for name, item in value.items()}
+        unknown = value.keys() - block.child_blocks.keys()
+        if unknown:
+            raise ValueError(f"unknown field(s) {sorted(unknown)} in a {type(block).__name__}")
+        return {
+            name: _block_value(child, value[name]) if name in value else _default(child)
+            for name, child in block.child_blocks.items()
+        }
     if isinstance(block, blocks.ListBlock):
         return [_block_value(block.child_block, item) for item in value]
     return value
+
+
+def _default(block: blocks.Block):
+    """The block's default as plain data (a list, not a ListValue)."""
+    default = block.get_default()
+    return list(default) if isinstance(block, blocks.ListBlock) else default
 
 
 def _stream(field, items: list[dict]) -> list[tuple]:
@@ -551,10 +575,57 @@ def load_session_plans() -> dict[str, list[dict]]:
     }
 
 
+# The settings a quiz file may give, and how each is read: the review levels by
+# name ("feedback", "answers"), the rest as the QuizPage field takes it.
+QUIZ_SETTINGS = {
+    "pass_mark": int,
+    "max_attempts": int,
+    "grading_method": GradingMethod,
+    "time_limit_minutes": int,
+    "shuffle_questions": bool,
+    "shuffle_options": bool,
+    "review_after_attempt": lambda name: Review[name.upper()],
+    "review_after_close": lambda name: Review[name.upper()],
+}
+
+
+def load_quizzes() -> dict[str, dict]:
+    """The demo quiz per course slug: its slug, its settings (QuizPage fields) and,
+    per language, the title, intro and questions (as the `questions` StreamField
+    takes them). Each question in the file holds both languages side by side."""
+    questions = QuizPage._meta.get_field("questions")
+    quizzes = {}
+    for course, data in _read("quizzes").items():
+        unknown = data["settings"].keys() - QUIZ_SETTINGS.keys()
+        if unknown:
+            raise ValueError(f"{course}: unknown quiz setting(s) {sorted(unknown)}")
+        quizzes[course] = {
+            "slug": data["slug"],
+            "settings": {key: QUIZ_SETTINGS[key](value) for key, value in data["settings"].items()},
+            **{
+                lang: {
+                    "title": data[lang]["title"],
+                    "intro": data[lang]["intro"],
+                    "questions": _stream(
+                        questions,
+                        [{"type": q["type"], "value": q[lang]} for q in data["questions"]],
+                    ),
+                }
+                for lang in LANGUAGES
+            },
+        }
+    return quizzes
+
+
 def seed_lessons(ctx: SeedContext) -> None:
+    """Each course's lessons, in Dutch and English. A course that has lessons
+    already is left alone as a whole: a database seeded with an earlier version of
+    the texts keeps that version, never a mix of old and new lessons."""
     nl, en = ctx.locales["nl"], ctx.locales["en"]
     for course_slug, lessons in load_lessons().items():
         course = ctx.pages[course_slug]
+        if LessonPage.objects.child_of(course["nl"]).exists():
+            continue
         made = 0
         for lesson in lessons:
             nl_page, created = upsert_page(
@@ -604,29 +675,25 @@ def seed_session_plans(ctx: SeedContext) -> None:
 
 
 def seed_quiz(ctx: SeedContext) -> None:
-    """The closing quiz of the trafficking e-learning: 10 questions, pass mark 70%."""
-    course = ctx.pages["signalen-mensenhandel-herkennen"]
-    settings = {"pass_mark": 70, "max_attempts": 0, "shuffle_options": True}
-    nl_quiz, created = upsert_page(
-        course["nl"],
-        QuizPage,
-        slug=QUIZ["slug"],
-        locale=ctx.locales["nl"],
-        title=QUIZ["nl"]["title"],
-        intro=QUIZ["nl"]["intro"],
-        questions=QUIZ["nl"]["questions"],
-        **settings,
-    )
-    upsert_page(
-        course["en"],
-        QuizPage,
-        slug=QUIZ["slug"],
-        locale=ctx.locales["en"],
-        translation_of=nl_quiz,
-        title=QUIZ["en"]["title"],
-        intro=QUIZ["en"]["intro"],
-        questions=QUIZ["en"]["questions"],
-        **settings,
-    )
-    if created:
-        ctx.log.append("closing quiz of the trafficking e-learning (nl + en)")
+    """Each course's closing quiz from `demo_data/quizzes/`, in Dutch and English."""
+    for course_slug, quiz in load_quizzes().items():
+        course = ctx.pages[course_slug]
+        nl_quiz, created = upsert_page(
+            course["nl"],
+            QuizPage,
+            slug=quiz["slug"],
+            locale=ctx.locales["nl"],
+            **quiz["settings"],
+            **quiz["nl"],
+        )
+        upsert_page(
+            course["en"],
+            QuizPage,
+            slug=quiz["slug"],
+            locale=ctx.locales["en"],
+            translation_of=nl_quiz,
+            **quiz["settings"],
+            **quiz["en"],
+        )
+        if created:
+            ctx.log.append(f"closing quiz of {course_slug} (nl + en)")

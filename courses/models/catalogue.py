@@ -201,7 +201,14 @@ class CoursePage(FastPrivacyMixin, Page):
         minutes = self.study_load_minutes()
         if not minutes:
             return ""
-        return ngettext("%(minutes)d minute", "%(minutes)d minutes", minutes) % {"minutes": minutes}
+        hours, rest = divmod(minutes, 60)
+        in_minutes = ngettext("%(minutes)d minute", "%(minutes)d minutes", rest) % {"minutes": rest}
+        if not hours:
+            return in_minutes
+        in_hours = ngettext("%(hours)d hour", "%(hours)d hours", hours) % {"hours": hours}
+        if not rest:
+            return in_hours
+        return _("%(hours)s and %(minutes)s") % {"hours": in_hours, "minutes": in_minutes}
 
     def study_load_minutes(self) -> int:
         """The sum of the published lessons' reading times; the same for every

@@ -182,3 +182,23 @@ def test_the_menu_follows_the_catalogue_to_its_new_address(client, homes):
     catalogue.slug = "ons-aanbod"
     catalogue.save_revision().publish()
     assert 'href="/nl/ons-aanbod/">Aanbod<' in client.get("/nl/my/").text
+
+
+@pytest.mark.parametrize(
+    "minutes, nl, en",
+    [
+        ((45,), "45 minuten", "45 minutes"),
+        ((60, 60), "2 uur", "2 hours"),
+        ((60, 10), "1 uur en 10 minuten", "1 hour and 10 minutes"),
+    ],
+)
+def test_a_study_load_of_an_hour_or_more_reads_in_hours(homes, minutes, nl, en):
+    from django.utils import translation
+
+    catalogue = CourseIndexPageFactory(parent=homes["nl"], slug="aanbod")
+    course = CoursePageFactory(parent=catalogue, format=Format.ELEARNING, duration="")
+    for each in minutes:
+        LessonPageFactory(parent=course, minutes=each)
+    for language, expected in (("nl", nl), ("en", en)):
+        with translation.override(language):
+            assert course.display_duration == expected
