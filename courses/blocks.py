@@ -167,6 +167,12 @@ class Pair(blocks.StructBlock):
 
 class MatchingBlock(QuestionBlock):
     pairs = blocks.ListBlock(Pair(), label=_("pairs"), min_num=2)
+    distractors = blocks.ListBlock(
+        blocks.CharBlock(label=_("extra choice")),
+        label=_("extra choices"),
+        default=[],
+        help_text=_("Choices that match no item; every row offers them too."),
+    )
 
     class Meta:
         icon = "link"
@@ -185,6 +191,11 @@ class ShortAnswerBlock(QuestionBlock):
         min_num=1,
         help_text=_("Case and spaces around the answer are ignored."),
     )
+    feedback_other = blocks.CharBlock(
+        label=_("feedback for any other answer"),
+        required=False,
+        help_text=_("Shown when the answer matches none of the accepted answers."),
+    )
 
     class Meta:
         icon = "edit"
@@ -199,6 +210,11 @@ class NumericAnswer(blocks.StructBlock):
 
 class NumericalBlock(QuestionBlock):
     answers = blocks.ListBlock(NumericAnswer(), label=_("accepted values"), min_num=1)
+    feedback_other = blocks.CharBlock(
+        label=_("feedback for any other answer"),
+        required=False,
+        help_text=_("Shown when the answer is within none of the accepted values."),
+    )
 
     class Meta:
         icon = "order"

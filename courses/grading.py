@@ -5,12 +5,12 @@ answers, options in the attempt's order), `parse_answer` (turns posted fields
 into a JSON-able answer, refusing anything out of range) and `grade` (a score
 between 0 and 1 with the feedback that applies).
 
-The browser never sees where an option, pair or item stands in the question as
-written (the right option is often the first, and an ordering question is
+The browser never sees where an option, match or item stands in the question
+as written (the right option is often the first, and an ordering question is
 written in its right order). Each one is posted as an opaque token instead:
-`tokens[i]` stands for option, pair or item `i`. The caller makes the tokens,
-different for every attempt, and hands the same list to `presentation` and
-`parse_answer`.
+`tokens[i]` stands for option, item or choice `i` of a match (`match_choices`).
+The caller makes the tokens, different for every attempt, and hands the same
+list to `presentation` and `parse_answer`.
 """
 
 import math
@@ -45,12 +45,18 @@ def _shuffled(n: int, rng: random.Random) -> list[int]:
     return order
 
 
+def match_choices(value) -> list[str]:
+    """The choices of a matching question's rows: the right side of every pair, then
+    the extra choices that match no item (older questions have none)."""
+    return [pair["right"] for pair in value["pairs"]] + list(value.get("distractors") or [])
+
+
 def token_count(block_type: str, value) -> int:
-    """How many tokens the question needs: one per option, pair or item."""
+    """How many tokens the question needs: one per option, choice of a match or item."""
     if block_type in ("single_choice", "multiple_response"):
         return len(value["options"])
     if block_type == "matching":
-        return len(value["pairs"])
+        return len(match_choices(value))
     if block_type == "ordering":
         return len(value["items"])
     return 0
@@ -64,7 +70,7 @@ def option_order(block_type: str, value, rng: random.Random, shuffle: bool) -> l
     if block_type in ("single_choice", "multiple_response"):
         count = len(value["options"])
     elif block_type == "matching":
-        return _shuffled(len(value["pairs"]), rng)
+        return _shuffled(len(match_choices(value)), rng)
     elif block_type == "ordering":
         order = _shuffled(len(value["items"]), rng)
         if order == sorted(order) and len(order) > 1:  # never show the answer
@@ -83,7 +89,8 @@ def presentation(block_type: str, value, order: list[int], tokens: Sequence[str]
         shown["options"] = [(tokens[i], value["options"][i]["text"]) for i in order]
     elif block_type == "matching":
         shown["lefts"] = list(enumerate(pair["left"] for pair in value["pairs"]))
-        shown["choices"] = [(tokens[i], value["pairs"][i]["right"]) for i in order]
+        choices = match_choices(value)
+        shown["choices"] = [(tokens[i], choices[i]) for i in order]
     elif block_type == "ordering":
         shown["items"] = [(tokens[i], value["items"][i]) for i in order]
         shown["positions"] = list(range(1, len(order) + 1))
@@ -174,6 +181,14 @@ def _format_number(number: float) -> str:
     return f"{number:g}"
 
 
+def _other_feedback(value, answer) -> list[str]:
+    """The feedback for an answer that matches none of the accepted ones; a question
+    left blank was not answered, so it gets none."""
+    if value.get("feedback_other") and (answer or "").strip():
+        return [value["feedback_other"]]
+    return []
+
+
 def choice_weights(options) -> list[float]:
     """Each option's share of the points (-1..1). Explicit weights win; otherwise
     right options share 100% and each wrong pick subtracts the same share."""
@@ -215,11 +230,12 @@ def grade(block_type: str, value, answer) -> Grade:
             1.0 if answer == value["correct"] else 0.0, ([said] if said else []) + general, right
         )
     if block_type == "matching":
-        pairs = value["pairs"]
+        pairs, choices = value["pairs"], match_choices(value)
+        # By text: two items may share a match, and an extra choice is never an item's.
         hits = sum(
             1
             for i, chosen in enumerate(answer)
-            if chosen is not None and pairs[chosen]["right"] == pairs[i]["right"]
+            if chosen is not None and choices[chosen] == pairs[i]["right"]
         )
         right = "; ".join(f"{p['left']} → {p['right']}" for p in pairs)
         return Grade(hits / len(pairs), general, right)
@@ -234,7 +250,7 @@ def grade(block_type: str, value, answer) -> Grade:
             (a for a in accepted if _normalise(a["text"]) == _normalise(answer or "")), None
         )
         if match is None:
-            return Grade(0.0, general, right)
+            return Grade(0.0, _other_feedback(value, answer) + general, right)
         return Grade(1.0, ([match["feedback"]] if match.get("feedback") else []) + general, right)
     if block_type == "numerical":
         accepted = value["answers"]
@@ -253,6 +269,6 @@ def grade(block_type: str, value, answer) -> Grade:
             None,
         )
         if match is None:
-            return Grade(0.0, general, right)
+            return Grade(0.0, _other_feedback(value, answer) + general, right)
         return Grade(1.0, ([match["feedback"]] if match.get("feedback") else []) + general, right)
     raise ValueError(f"unknown question type {block_type}")

@@ -112,14 +112,14 @@ def test_single_choice_with_answer_feedback_and_general_feedback(constructs):
     )
 
 
-def test_multiple_response_rounds_decimal_weights_and_keeps_penalties(constructs):
+def test_multiple_response_rounds_decimal_weights_to_a_full_100_and_keeps_penalties(constructs):
     assert question_titled(constructs, "Signals") == (
         "multiple_response",
         {
             "title": "Signals",
             "prompt": "Which of these can be signals of exploitation?",
             "options": [
-                {"text": "Debt to the employer", "correct": True, "weight": 33, "feedback": ""},
+                {"text": "Debt to the employer", "correct": True, "weight": 34, "feedback": ""},
                 {
                     "text": "No access to one's own passport",
                     "correct": True,
@@ -174,6 +174,7 @@ def test_short_answer_with_several_answers_and_a_multi_line_prompt(constructs):
                 {"text": "Co Mensha", "feedback": ""},
                 {"text": "Coördinatiecentrum Mensenhandel", "feedback": ""},
             ],
+            "feedback_other": "",
             "general_feedback": "",
             "points": 1,
         },
@@ -187,6 +188,7 @@ def test_numerical_with_tolerance(constructs):
             "title": "Dike",
             "prompt": "How many kilometres long is the Afsluitdijk?",
             "answers": [{"value": 32.0, "tolerance": 1.0, "feedback": ""}],
+            "feedback_other": "",
             "general_feedback": "",
             "points": 1,
         },
@@ -218,6 +220,7 @@ def test_matching_pairs(constructs):
                 {"left": "Loverboy", "right": "A trafficker who fakes a romance"},
                 {"left": "CoMensha", "right": "The national coordination centre"},
             ],
+            "distractors": [],
             "general_feedback": "",
             "points": 1,
         },
@@ -287,6 +290,7 @@ def test_single_equals_answer_is_short_answer():
             "title": "",
             "prompt": "Capital?",
             "answers": [{"text": "Amsterdam", "feedback": ""}],
+            "feedback_other": "",
             "general_feedback": "",
             "points": 1,
         },
@@ -385,8 +389,10 @@ def test_choice_without_correct_answer_is_a_problem():
     assert "no correct answer" in only_problem("Which? {~a ~b ~c}").message
 
 
-def test_choice_with_two_equals_answers_is_a_problem():
-    assert "only one answer can be marked =" in only_problem("Which? {=a =b ~c}").message
+def test_choice_with_two_equals_answers_has_two_right_options_as_in_moodle():
+    block_type, value = only_question("Which? {=a =b ~c}")
+    assert block_type == "single_choice"
+    assert [option["correct"] for option in value["options"]] == [True, True, False]
 
 
 def test_numerical_answer_that_is_not_a_number_is_a_problem():
@@ -444,9 +450,10 @@ def test_multiple_response_weights_not_adding_up_to_100_is_a_problem():
 
 def test_multiple_response_weights_may_be_off_by_one_for_rounding():
     _block_type, value = only_question(
-        "Which? {~%16.66667%a ~%16.66667%b ~%16.66667%c ~%16.66667%d ~%16.66667%e ~%16.66667%f}"
+        "Which? {~%16.66667%a ~%16.66667%b ~%16.66667%c ~%16.66667%d ~%16.66667%e ~%16.66667%f "
+        "~%0%g}"
     )
-    assert [option["weight"] for option in value["options"]] == [17] * 6
+    assert [option["weight"] for option in value["options"]] == [17, 17, 17, 17, 16, 16, 0]
 
 
 def test_weight_that_is_not_a_number_is_a_problem():

@@ -14,12 +14,15 @@ problems have been found, with a problem that says so; a question with more than
 ``MAX_ANSWERS`` answers is a problem; ``$CATEGORY`` lines after the first
 ``MAX_CATEGORY_NOTICES`` are ignored without a notice.
 
-GIFT subset: ``::title::``, ``//`` comment lines, ``$CATEGORY:``, the escapes ``\\~ \\= \\#
-\\{ \\} \\: \\\\ \\n``, the format markers ``[html] [moodle] [plain] [markdown]`` (``[html]`` text
-is reduced to plain text), multiple choice with ``=``/``~``, ``%weight%``, ``#feedback`` and
-``####general feedback``, true/false, short answer, numerical (tolerance, range, several
-answers), matching and the missing-word form. Essays, descriptions and embedded answers
-(cloze) are reported as problems.
+GIFT as Moodle documents it: ``::title::``, ``//`` comment lines, ``$CATEGORY:``, the
+escapes ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n``, the format markers ``[html] [moodle] [plain]
+[markdown]`` (``[html]`` text is reduced to plain text), multiple choice with ``=``/``~``
+(several ``=`` answers are each fully right), ``%weight%``, ``#feedback`` and ``####general
+feedback``, true/false, short answer, numerical (tolerance, range, several answers), a
+catch-all feedback for any other answer (``=%0%*#…``, and ``~#…`` in numerical), matching
+with extra choices (``= -> Chat``) and the missing-word form. Partial credit in single
+choice, short answer and numerical is left out with a notice; short-answer wildcards,
+essays, descriptions and embedded answers (cloze) are reported as problems.
 """
 
 import os

@@ -1,15 +1,12 @@
-"""Moodle's GIFT format (the subset the package docstring lists)."""
+"""Moodle's GIFT format: the questions of a file (the forms the package docstring lists)."""
 
-import html
 import math
 import re
 
 from django.utils.translation import gettext as _
 
 from .common import (
-    BLANK,
     MAX_ANSWERS,
-    MAX_CATEGORY_NOTICES,
     NUMBER,
     NUMBER_RE,
     SPACE_RE,
@@ -21,19 +18,17 @@ from .common import (
     round_half_away,
     tidy,
 )
-
-# --- GIFT ----------------------------------------------------------------------------------
-
-# An escaped special character is replaced by a private-use character while the structure is
-# parsed, so that it never counts as syntax, and restored in the final text.
-_ESCAPABLE = "~=#{}:\\n"
-_PLACEHOLDER = {char: chr(0xE000 + index) for index, char in enumerate(_ESCAPABLE)}
-_RESTORE = str.maketrans(
-    {held: ("\n" if char == "n" else char) for char, held in _PLACEHOLDER.items()}
+from .gift_syntax import (
+    TITLE_RE,
+    gift_questions,
+    html_to_text,
+    missing_word,
+    protect_escapes,
+    restore,
+    split_answers,
+    take_format,
 )
-_ESCAPE_RE = re.compile(r"\\([~=#{}:\\n])")
-_TITLE_RE = re.compile(r"\s*::(.*?)::", re.DOTALL)
-_FORMAT_RE = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+
 # Possessive quantifiers: without them "{" followed by a long run of spaces backtracks
 # quadratically between the two \s*. The classes next to each other do not overlap, so giving
 # up backtracking matches exactly the same texts.
@@ -41,89 +36,31 @@ _CLOZE_RE = re.compile(r"\{\s*+\d*+\s*+:\s*+[A-Za-z_]++\s*+:")
 _WEIGHT_RE = re.compile(r"\s*%([^%]*)%")
 _RANGE_RE = re.compile(rf"\s*({NUMBER})\s*\.\.\s*({NUMBER})\s*")
 _TOLERANCE_RE = re.compile(rf"\s*({NUMBER})\s*:\s*({NUMBER})\s*")
-_ANSWER_MARK_RE = re.compile(r"([=~])")
 _BRACE_RE = re.compile(r"[{}]")
-_HTML_BREAK_RE = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6])\s*>", re.IGNORECASE)
-# A tag cannot contain "<"; stopping there keeps a long run of "<" linear instead of scanning
-# to the end of the text from every one of them.
-_HTML_TAG_RE = re.compile(r"<[^<>]*+>")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 
 
-def _protect_escapes(text: str) -> str:
-    return _ESCAPE_RE.sub(lambda match: _PLACEHOLDER[match.group(1)], text)
+def _are_default_weights(weights: list[float]) -> bool:
+    """Whether the weights are what a multiple response question without weights grades
+    by (the right answers share 100%, each wrong one takes off one share), as the export
+    writes it: then the question is stored without weights, as it was written."""
+    share = 100 / sum(1 for weight in weights if weight > 0)
+    return all(abs(weight - (share if weight > 0 else -share)) < 0.01 for weight in weights)
 
 
-def _restore(text: str) -> str:
-    return text.translate(_RESTORE)
-
-
-def _take_format(raw: str) -> tuple[str | None, str]:
-    match = _FORMAT_RE.match(raw)
-    if match:
-        return match.group(1).lower(), raw[match.end() :]
-    return None, raw
-
-
-def _html_to_text(text: str) -> str:
-    text = _HTML_BREAK_RE.sub("\n", text)
-    text = _HTML_TAG_RE.sub("", text)
-    return html.unescape(text)
-
-
-def _split_answers(body: str) -> tuple[str, list[tuple[str, str]]]:
-    """Text before the first = or ~, and (marker, body) for every answer."""
-    parts = _ANSWER_MARK_RE.split(body)
-    return parts[0], list(zip(parts[1::2], parts[2::2], strict=True))
-
-
-def _missing_word(before: str, after: str) -> str:
-    before = before.rstrip()
-    after = after.rstrip()
-    if not after.strip():
-        return before
-    prompt = (before + " " if before else "") + BLANK
-    if after[0].isspace():
-        return prompt + " " + after.lstrip()
-    return prompt + after
-
-
-def _category_notice(line: int, stripped: str) -> ImportProblem:
-    category = _restore(stripped.removeprefix("$CATEGORY:")).strip()
-    return ImportProblem(
-        line,
-        _("Line %(line)d: the category “%(category)s” was ignored.")
-        % {"line": line, "category": category},
+def _whole_percentages(weights: list[float]) -> list[int]:
+    """Weights as whole percentages. The right answers keep their rounded total: Moodle
+    writes a third as 33.33333, and three times 33 would never give full marks."""
+    whole = [math.floor(weight) if weight > 0 else round_half_away(weight) for weight in weights]
+    right = [index for index, weight in enumerate(weights) if weight > 0]
+    missing = round_half_away(sum(weights[index] for index in right)) - sum(
+        whole[index] for index in right
     )
-
-
-def _gift_questions(text: str, notices: list[ImportProblem]):
-    """Yields (first line number, text) of every question; questions are separated by blank
-    lines. Comment lines are left out and $CATEGORY lines become notices.
-
-    One pass over the lines, because a file can have half a million of them.
-    """
-    lines: list[str] = []
-    first = categories = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if not stripped:
-            if lines:
-                yield first, "\n".join(lines)
-                lines = []
-        elif stripped.startswith("//"):
-            continue
-        elif stripped.startswith("$CATEGORY:"):
-            categories += 1
-            # Counted before the notice is made: a crafted file can hold 80,000 such lines.
-            if categories <= MAX_CATEGORY_NOTICES:
-                notices.append(_category_notice(number, stripped))
-        else:
-            if not lines:
-                first = number
-            lines.append(line)
-    if lines:
-        yield first, "\n".join(lines)
+    # The largest remainders get one more (the first of equal ones first).
+    by_remainder = sorted(right, key=lambda index: whole[index] - weights[index])
+    for index in by_remainder[:missing]:
+        whole[index] += 1
+    return whole
 
 
 class _GiftQuestion:
@@ -135,6 +72,8 @@ class _GiftQuestion:
         # for it does not rescan a list that a crafted question can fill.
         self.problems: dict[str, ImportProblem] = {}
         self.notices: dict[str, ImportProblem] = {}
+        # Feedback for an answer that matches none of the accepted ones ("*" or "~#…").
+        self.feedback_other: str | None = None
 
     def _message(self, message: str, **values) -> ImportProblem:
         return ImportProblem(self.line, message % {"line": self.line, **values})
@@ -157,21 +96,26 @@ class _GiftQuestion:
         return None
 
     def text_of(self, raw: str) -> str:
+        """A piece of text (answer, feedback) with its own format marker, if any."""
         if not raw or raw.isspace():  # most feedback; saves work per answer
             return ""
-        fmt, body = _take_format(raw)
-        if (fmt or self.format) == "html":
-            body = _html_to_text(body)
-        return tidy(_restore(body))
+        fmt, body = take_format(raw)
+        return self.converted(body, fmt or self.format)
+
+    @staticmethod
+    def converted(body: str, fmt: str | None) -> str:
+        if fmt == "html":
+            body = html_to_text(body)
+        return tidy(restore(body))
 
     # The whole question.
 
     def parse(self) -> tuple[str, dict] | None:
         text = self.text
         title = ""
-        match = _TITLE_RE.match(text)
+        match = TITLE_RE.match(text)
         if match:
-            title = tidy(_restore(match.group(1)))
+            title = tidy(restore(match.group(1)))
             text = text[match.end() :]
         if _CLOZE_RE.search(text):
             self.problem(
@@ -199,8 +143,10 @@ class _GiftQuestion:
             self.problem(_("Line %(line)d: a question can have only one set of answers in braces."))
             return None
         start, end = text.index("{"), text.index("}")
-        self.format, before = _take_format(text[:start])
-        prompt = self.text_of(_missing_word(before, text[end + 1 :]))
+        self.format, before = take_format(text[:start])
+        # The marker was taken once: a question text that begins with "[html]" after a
+        # "[plain]" marker is plain text.
+        prompt = self.converted(missing_word(before, text[end + 1 :]), self.format)
         answers, _sep, general = text[start + 1 : end].partition("####")
         if not answers.strip():
             self.problem(_("Line %(line)d: essay questions cannot be imported."))
@@ -232,7 +178,7 @@ class _GiftQuestion:
         head = body.split("#", 1)[0]
         if SPACE_RE.sub("", head).upper() in _TRUE_FALSE:
             return self.true_false(body)
-        lead, answers = _split_answers(body)
+        lead, answers = split_answers(body)
         markers = {marker for marker, _body in answers}
         if "~" in markers:
             return self.choice(lead, answers)
@@ -246,7 +192,7 @@ class _GiftQuestion:
         weight = None
         match = _WEIGHT_RE.match(body)
         if match:
-            raw = _restore(match.group(1)).strip()
+            raw = restore(match.group(1)).strip()
             body = body[match.end() :]
             if not NUMBER_RE.fullmatch(raw):
                 self.problem(
@@ -300,16 +246,16 @@ class _GiftQuestion:
             self.problem(_("Line %(line)d: a choice question needs at least two answers."))
         if len(self.problems) > known:
             return None
-        right = sum(marker == "=" for marker, *_rest in options)
-        if right == 1:
+        if any(marker == "=" for marker, *_rest in options):
+            # As in Moodle, every answer marked = is fully right and the learner picks one.
             if any(
                 weight is not None and weight != (100 if marker == "=" else 0)
                 for marker, weight, *_rest in options
             ):
                 self.notice(
                     _(
-                        "Line %(line)d: partial credit was ignored; only the answer marked = "
-                        "counts as correct."
+                        "Line %(line)d: partial credit was ignored; only the answers marked = "
+                        "count as correct."
                     )
                 )
             return "single_choice", {
@@ -318,14 +264,6 @@ class _GiftQuestion:
                     for marker, _weight, text, feedback in options
                 ]
             }
-        if right > 1:
-            self.problem(
-                _(
-                    "Line %(line)d: only one answer can be marked = ; give several correct "
-                    "answers weights such as ~%%50%%."
-                )
-            )
-            return None
         weights = [weight or 0.0 for _marker, weight, *_rest in options]
         total = sum(weight for weight in weights if weight > 0)
         if total <= 0:
@@ -340,21 +278,25 @@ class _GiftQuestion:
                 total=format_number(total),
             )
             return None
+        stored = None if _are_default_weights(weights) else _whole_percentages(weights)
         return "multiple_response", {
             "options": [
                 {
                     "text": text,
                     "correct": weight > 0,
-                    "weight": round_half_away(weight),
+                    "weight": None if stored is None else stored[index],
                     "feedback": feedback,
                 }
-                for weight, (_marker, _weight, text, feedback) in zip(weights, options, strict=True)
+                for index, (weight, (_marker, _weight, text, feedback)) in enumerate(
+                    zip(weights, options, strict=True)
+                )
             ]
         }
 
     def matching(self, lead: str, answers: list[tuple[str, str]]) -> tuple[str, dict] | None:
+        known = len(self.problems)
         self.no_lead(lead)
-        pairs = []
+        pairs, distractors = [], []
         for _marker, body in answers:
             left, arrow, right = body.partition("->")
             if not arrow:
@@ -364,14 +306,23 @@ class _GiftQuestion:
             if hash_sign:
                 self.notice(_("Line %(line)d: feedback on matching pairs was ignored."))
             left, right = self.text_of(left), self.text_of(right)
-            if not left or not right:
-                self.problem(_("Line %(line)d: a matching pair has an empty side."))
-                continue
-            pairs.append({"left": left, "right": right})
-        if len(answers) < 2:
+            if not right:
+                self.problem(_("Line %(line)d: a matching pair has nothing after “->”."))
+            elif left:
+                pairs.append({"left": left, "right": right})
+            else:  # "= -> Chat": a choice that matches no item, as in Moodle
+                distractors.append(right)
+        if len(pairs) < 2 and len(self.problems) == known:
             self.problem(_("Line %(line)d: a matching question needs at least two pairs."))
             return None
-        return "matching", {"pairs": pairs}
+        # An extra choice the same as a match, or given twice, would only be shown twice.
+        seen = {pair["right"] for pair in pairs}
+        extra = []
+        for text in distractors:
+            if text not in seen:
+                seen.add(text)
+                extra.append(text)
+        return "matching", {"pairs": pairs, "distractors": extra}
 
     def partial_left_out(self) -> None:
         self.notice(
@@ -381,14 +332,52 @@ class _GiftQuestion:
             )
         )
 
+    def any_other_answer(self, weight: float | None, feedback: str) -> None:
+        """The answer "*" that matches whatever else the learner writes: only its feedback
+        can be kept, and only when it gives no full credit."""
+        if weight is None or weight == 100:
+            self.problem(
+                _(
+                    "Line %(line)d: the answer * would make every answer right; give it no "
+                    "credit (=%%0%%*#feedback) to give feedback on other answers."
+                )
+            )
+            return
+        if self.feedback_other is not None:
+            self.problem(
+                _("Line %(line)d: a question can give feedback for any other answer only once.")
+            )
+            return
+        if weight != 0:
+            self.notice(
+                _(
+                    "Line %(line)d: the credit for any other answer (*) was ignored; its "
+                    "feedback was kept."
+                )
+            )
+        self.feedback_other = self.text_of(feedback)
+
     def short_answer(self, lead: str, answers: list[tuple[str, str]]) -> tuple[str, dict] | None:
         if lead.strip():  # Moodle accepts "{answer}" without "=".
             answers = [("=", lead), *answers]
         known = len(self.problems)
         kept = []
         for _marker, body in answers:
-            weight, text, feedback = self.weighted(body)
-            text = self.text_of(text)
+            weight, raw, feedback = self.weighted(body)
+            if raw.strip() == "*":
+                self.any_other_answer(weight, feedback)
+                continue
+            # Moodle reads * in a short answer as "any characters"; \* is a star.
+            if "*" in raw.replace("\\*", ""):
+                self.problem(
+                    _(
+                        "Line %(line)d: the answer “%(answer)s” holds the wildcard *, which "
+                        "cannot be imported; write out every accepted answer."
+                    ),
+                    answer=self.text_of(raw),
+                )
+                continue
+            text = self.text_of(raw.replace("\\*", "*"))
             if not text:
                 self.problem(_("Line %(line)d: an answer is empty."))
             elif weight is not None and weight != 100:
@@ -398,32 +387,47 @@ class _GiftQuestion:
         if not kept and len(self.problems) == known:
             self.problem(_("Line %(line)d: the question has no fully correct answer."))
             return None
-        return "short_answer", {"answers": kept}
+        return "short_answer", {"answers": kept, "feedback_other": self.feedback_other or ""}
 
     def numerical(self, body: str) -> tuple[str, dict] | None:
         known = len(self.problems)
-        if "=" in body or "~" in body:
-            lead, answers = _split_answers(body)
-            self.no_lead(lead)
-        else:
-            answers = [("=", body)]
+        # As in Moodle, everything from the first ~ on is the feedback for any other answer.
+        body, tilde, other = body.partition("~")
+        lead, answers = split_answers(body)
+        if lead.strip():  # "{#3:2}": the first answer needs no "="
+            answers = [("=", lead), *answers]
         kept = []
-        for marker, answer in answers:
+        for _marker, answer in answers:
             weight, spec, feedback = self.weighted(answer)
-            number = self.number(_restore(spec).strip())
+            spec = restore(spec).strip()
+            if spec == "*":
+                self.any_other_answer(weight, feedback)
+                continue
+            number = self.number(spec)
             if number is None:
                 continue
-            if marker == "~" or (weight is not None and weight != 100):
+            if weight is not None and weight != 100:
                 self.partial_left_out()
                 continue
             value, tolerance = number
             kept.append(
                 {"value": value, "tolerance": tolerance, "feedback": self.text_of(feedback)}
             )
+        if tilde:
+            head, _sep, feedback = other.partition("#")
+            if head.strip() not in ("", "*"):
+                self.problem(
+                    _(
+                        "Line %(line)d: in a numerical question ~ starts the feedback for any "
+                        "other answer and takes no value; write ~#feedback."
+                    )
+                )
+            else:
+                self.any_other_answer(0, feedback)
         if not kept and len(self.problems) == known:
             self.problem(_("Line %(line)d: the question has no fully correct answer."))
             return None
-        return "numerical", {"answers": kept}
+        return "numerical", {"answers": kept, "feedback_other": self.feedback_other or ""}
 
     def number(self, spec: str) -> tuple[float, float] | None:
         """(value, tolerance) from "3.14", "3.14:0.01" or "1..5"."""
@@ -461,7 +465,7 @@ class _GiftQuestion:
 def parse_gift(text: str) -> ImportResult:
     """Questions of a GIFT file; raises QuizImportError listing every problem."""
     out = Collector()
-    for line, question_text in _gift_questions(_protect_escapes(normalise(text)), out.notices):
+    for line, question_text in gift_questions(protect_escapes(normalise(text)), out.notices):
         if out.should_stop_before_question(line):
             break
         question = _GiftQuestion(line, question_text)
