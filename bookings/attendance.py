@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms import roles
+from lms import audit, roles
 from lms.errors import Refused
 from lms.locking import lock_one, lock_rows
 from workshops.choices import CompletionRule, Programme
@@ -110,12 +110,22 @@ def mark_attendance(session: Session, statuses: Mapping[int, str], *, by) -> Mar
             for r in registrations
         ):
             raise Refused(_("Someone on this list is not a participant of this date."))
+        before = marks(session)
         for registration in registrations:
-            Attendance.objects.update_or_create(
+            mark, _created = Attendance.objects.update_or_create(
                 registration=registration,
                 session=session,
                 defaults={"status": statuses[registration.pk], "marked_by": by},
             )
+            if before.get(registration.pk) != mark.status:
+                audit.record(
+                    mark,
+                    "bookings.attendance.mark",
+                    by=by,
+                    changes={"status": (before.get(registration.pk), mark.status)},
+                    session=session.pk,
+                    registration=registration.pk,
+                )
         completed = _complete(session.training_day, registrations)
     logger.info("attendance of session %s marked by %s", session.pk, by)
     return Marked(saved=len(registrations), completed=completed)
@@ -161,7 +171,15 @@ def set_participant_count(session: Session, count: int, *, by) -> Session:
         raise Refused(_("Give a number from 0 to %(max)d.") % {"max": MAX_GROUP_SIZE}, status=400)
     with transaction.atomic():
         session = lock_one(session)
+        before = session.participant_count
         session.participant_count = count
         session.save(update_fields=["participant_count"])
+        if before != count:
+            audit.record(
+                session,
+                "bookings.attendance.count",
+                by=by,
+                changes={"participant_count": (before, count)},
+            )
     logger.info("participant count of session %s set by %s", session.pk, by)
     return session

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from lms import audit
 from lms.errors import Refused
 from lms.locking import lock_one
 from workshops.models import TrainingDay
@@ -140,6 +141,14 @@ def book_group(
             )
             for email in emails
         )
+        audit.record(
+            group,
+            "bookings.group.book",
+            by=contact,
+            changes={"places": (None, len(places))},
+            training_day=day.pk,
+            registrations=[place.pk for place in places],
+        )
         services.settle(day)
         place_ids = [place.pk for place in places]
         transaction.on_commit(lambda: tasks.send_group_booked_mail.delay(group.pk))
@@ -207,6 +216,12 @@ def claim_place(registration: Registration, user) -> Registration:
         registration.confirmed_at = timezone.now()
         registration.claim_token = ""
         registration.save(update_fields=["user", "status", "confirmed_at", "claim_token"])
+        audit.record(
+            registration,
+            "bookings.registration.claim",
+            by=user,
+            changes={"status": (Status.RESERVED, Status.CONFIRMED)},
+        )
         services.settle(day)
         transaction.on_commit(lambda: tasks.send_booking_mail.delay(registration.pk))
     return registration

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from courses.choices import Format
 from courses.models import CoursePage
-from lms import pagecache
+from lms import audit, pagecache
 from lms.errors import Refused
 from lms.locking import lock_one
 from workshops.choices import DayKind, DayStatus
@@ -61,6 +61,11 @@ def confirm_request(request: InCompanyRequest) -> bool:
         request.status = RequestStatus.NEW
         request.confirmed_at = timezone.now()
         request.save(update_fields=["status", "confirmed_at"])
+        audit.record(
+            request,
+            "bookings.incompany.confirm",
+            changes={"status": (RequestStatus.UNCONFIRMED, RequestStatus.NEW)},
+        )
         transaction.on_commit(lambda: tasks.send_in_company_received.delay(request.pk))
     return True
 
@@ -131,9 +136,16 @@ def plan_in_company(
             )
         day.status = DayStatus.PUBLISHED
         day.save(update_fields=["status"])
+        before = request.status
         request.training_day = day
         request.status = RequestStatus.PLANNED
         request.save(update_fields=["training_day", "status"])
+        audit.record(
+            request,
+            "bookings.incompany.plan",
+            by=by,
+            changes={"status": (before, RequestStatus.PLANNED), "training_day": (None, day.pk)},
+        )
         transaction.on_commit(pagecache.invalidate)
         logger.info("In-company request %s planned as day %s by user %s", request.pk, day.pk, by.pk)
         transaction.on_commit(lambda: tasks.send_in_company_planned.delay(request.pk))

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from lms import audit
 from lms.errors import Refused
 from lms.locking import lock_one, lock_rows
 from workshops import services as calendar_services
@@ -84,6 +85,12 @@ def start_review(lesson_request: SchoolLessonRequest, *, by) -> SchoolLessonRequ
             )
         lesson_request.status = Status.IN_REVIEW
         lesson_request.save(update_fields=["status", "updated_at"])
+        audit.record(
+            lesson_request,
+            "bookings.school.review",
+            by=by,
+            changes={"status": (Status.REQUESTED, Status.IN_REVIEW)},
+        )
     logger.info("school request %s in review by %s", lesson_request.pk, by)
     return lesson_request
 
@@ -249,11 +256,22 @@ def propose(
         mails, sessions = [], []
         for entry in plan:
             school_class = classes[entry.school_class_id]
+            before = _lesson(school_class.session)
             session, new_mails = _place(school_class, planned[entry.school_class_id], entry)
             sessions.append(session)
             mails.extend(new_mails)
+            after = _lesson(session)
+            if after != before:
+                audit.record(
+                    session,
+                    "bookings.school.lesson",
+                    by=by,
+                    changes={name: (before[name], after[name]) for name in before},
+                    school_class=school_class.pk,
+                )
         if any(kind != "assignment" for kind, *_rest in mails):
             lesson_request.ics_sequence += 1
+        before_status = lesson_request.status
         lesson_request.status = Status.PROPOSED
         lesson_request.answer_token = secrets.token_urlsafe(24)
         lesson_request.answer_token_expires_at = timezone.now() + ANSWER_VALID_FOR
@@ -266,6 +284,13 @@ def propose(
                 "updated_at",
             ]
         )
+        audit.record(
+            lesson_request,
+            "bookings.school.propose",
+            by=by,
+            changes={"status": (before_status, Status.PROPOSED)},
+            sessions=[session.pk for session in sessions],
+        )
         request_id = lesson_request.pk
         transaction.on_commit(lambda: scheduling_tasks.send_proposal.delay(request_id))
         _queue_trainer_mails(mails)
@@ -276,6 +301,17 @@ def propose(
         f" overriding: {'; '.join(warnings)}" if warnings else "",
     )
     return Proposal(lesson_request, sessions, warnings)
+
+
+def _lesson(session: Session | None) -> dict:
+    """A class's lesson as the audit log compares it: when and with whom."""
+    if session is None or session.cancelled_at is not None:
+        return {"date": None, "starts_at_time": None, "trainers": []}
+    return {
+        "date": session.date,
+        "starts_at_time": session.starts_at_time,
+        "trainers": sorted(session.assignments.values_list("trainer_id", flat=True)),
+    }
 
 
 def _place(school_class: SchoolClass, planned: Session, entry: PlannedLesson):
@@ -332,6 +368,11 @@ def _queue_trainer_mails(mails: list[tuple], reason: str = "") -> None:
 
 # --- Declining and cancelling ------------------------------------------------------
 
+CLOSING_ACTIONS = {
+    Status.DECLINED: "bookings.school.decline",
+    Status.CANCELLED: "bookings.school.cancel",
+}
+
 
 def _close(lesson_request, status: str, reason: str, *, by) -> SchoolLessonRequest:
     reason = (reason or "").strip()
@@ -360,6 +401,7 @@ def _close(lesson_request, status: str, reason: str, *, by) -> SchoolLessonReque
             mails += [("cancellation", session.pk, a.trainer_id) for a in session.assignments.all()]
         if sessions:
             lesson_request.ics_sequence += 1
+        before = lesson_request.status
         lesson_request.status = status
         lesson_request.status_reason = reason
         lesson_request.answer_token = ""
@@ -373,6 +415,13 @@ def _close(lesson_request, status: str, reason: str, *, by) -> SchoolLessonReque
                 "ics_sequence",
                 "updated_at",
             ]
+        )
+        audit.record(
+            lesson_request,
+            CLOSING_ACTIONS[status],
+            by=by,
+            changes={"status": (before, status)},
+            sessions=[session.pk for session in sessions],
         )
         _queue_trainer_mails(mails, reason)
         # The school had a calendar file only for lessons it had confirmed.

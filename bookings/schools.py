@@ -15,6 +15,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms import audit
 from lms.errors import Refused
 from lms.locking import lock_one
 
@@ -161,6 +162,11 @@ def accept_proposal(token: str) -> SchoolLessonRequest:
                 "updated_at",
             ]
         )
+        audit.record(
+            request,
+            "bookings.school.accept",
+            changes={"status": (Status.PROPOSED, Status.CONFIRMED)},
+        )
         logger.info("School lesson request %s accepted by the school", request.pk)
         transaction.on_commit(lambda: school_tasks.send_school_confirmed.delay(request.pk))
     return request
@@ -186,6 +192,12 @@ def ask_other_dates(token: str, message: str) -> SchoolLessonRequest:
                 "answer_token_expires_at",
                 "updated_at",
             ]
+        )
+        # What the school wrote stays on the request, not in the log.
+        audit.record(
+            request,
+            "bookings.school.other_dates",
+            changes={"status": (Status.PROPOSED, Status.IN_REVIEW)},
         )
         transaction.on_commit(lambda: school_tasks.send_school_other_dates_asked.delay(request.pk))
     return request

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
-from lms import pagecache
+from lms import audit, pagecache
 from lms.errors import Refused
 from lms.locking import lock_one
 from workshops.choices import DayKind, DayStatus
@@ -173,13 +173,23 @@ def book_place(
             registration.status = Status.WAITLISTED
             registration.waitlist_position = _next_waitlist_position(day)
         registration.save()
+        audit.record(
+            registration,
+            "bookings.registration.book",
+            by=user,
+            changes={
+                "status": (None, registration.status),
+                "waitlist_position": (None, registration.waitlist_position),
+            },
+        )
         _refresh_status(day, left=left)
         _after_commit(lambda: tasks.send_booking_mail.delay(registration.pk))
     return registration
 
 
-def _promote(day: TrainingDay) -> list[Registration]:
-    """Fill free seats from the head of the waiting list (under the day's lock)."""
+def _promote(day: TrainingDay, *, by=None) -> list[Registration]:
+    """Fill free seats from the head of the waiting list (under the day's lock);
+    `by` is whoever's action freed them."""
     promoted = []
     free = seats(day).left
     while free > 0:
@@ -196,24 +206,39 @@ def _promote(day: TrainingDay) -> list[Registration]:
         first.confirmed_at = timezone.now()
         first.ics_sequence += 1
         first.save(update_fields=["status", "waitlist_position", "confirmed_at", "ics_sequence"])
-        _close_gap(day, position)
+        audit.record(
+            first,
+            "bookings.registration.promote",
+            by=by,
+            changes={
+                "status": (Status.WAITLISTED, Status.CONFIRMED),
+                "waitlist_position": (position, None),
+            },
+        )
+        _close_gap(day, position, by=by)
         promoted.append(first)
         free -= 1
     return promoted
 
 
-def _close_gap(day: TrainingDay, position: int) -> None:
-    Registration.objects.filter(
+def _close_gap(day: TrainingDay, position: int, *, by=None) -> None:
+    behind = Registration.objects.filter(
         training_day=day, status=Status.WAITLISTED, waitlist_position__gt=position
-    ).update(waitlist_position=F("waitlist_position") - 1)
+    )
+    moved = []
+    for registration in behind.only("pk", "waitlist_position"):
+        old = registration.waitlist_position
+        moved.append((registration, {"waitlist_position": (old, old - 1)}))
+    behind.update(waitlist_position=F("waitlist_position") - 1)
+    audit.record_many("bookings.registration.move", moved, by=by)
 
 
-def fill_from_waitlist(day: TrainingDay) -> list[Registration]:
+def fill_from_waitlist(day: TrainingDay, *, by=None) -> list[Registration]:
     """Promote as many waiting people as there are free seats (after the
     centre adds places, for instance). Returns those promoted."""
     with transaction.atomic():
         day = lock_one(day)
-        promoted = _promote(day)
+        promoted = _promote(day, by=by)
         _refresh_status(day)
         _after_commit(*(_promotion_mail(r) for r in promoted))
     return promoted
@@ -244,6 +269,7 @@ def cancel_registration(registration: Registration, *, by, by_centre: bool = Fal
             )
         was_waiting = registration.status == Status.WAITLISTED
         position = registration.waitlist_position
+        before = registration.status
         registration.status = Status.CANCELLED
         registration.waitlist_position = None
         registration.cancelled_at = timezone.now()
@@ -258,11 +284,17 @@ def cancel_registration(registration: Registration, *, by, by_centre: bool = Fal
                 "ics_sequence",
             ]
         )
+        audit.record(
+            registration,
+            "bookings.registration.cancel",
+            by=by,
+            changes={"status": (before, Status.CANCELLED), "waitlist_position": (position, None)},
+        )
         promoted = []
         if was_waiting:
-            _close_gap(day, position)
+            _close_gap(day, position, by=by)
         else:
-            promoted = _promote(day)
+            promoted = _promote(day, by=by)
         _refresh_status(day)
         callbacks = [lambda: tasks.send_cancellation_mail.delay(registration.pk)]
         if registration.user_id is None:  # an unclaimed group place: nobody to tell
@@ -300,7 +332,14 @@ def release_places(day: TrainingDay, registrations, *, by=None) -> list[Registra
             claim_token="",
             ics_sequence=F("ics_sequence") + 1,
         )
-        promoted = _promote(day) if released else []
+        for place in released:
+            audit.record(
+                place,
+                "bookings.registration.release",
+                by=by,
+                changes={"status": (Status.RESERVED, Status.CANCELLED)},
+            )
+        promoted = _promote(day, by=by) if released else []
         _refresh_status(day)
         _after_commit(*(_promotion_mail(r) for r in promoted))
     return released
@@ -317,11 +356,16 @@ def cancel_training_day(day: TrainingDay, *, by, reason: str = "") -> list[Regis
         day = lock_one(day)
         if day.status in (DayStatus.CANCELLED, DayStatus.COMPLETED):
             raise Refused(_("This training day is already cancelled or over."), status=409)
+        before = day.status
         day.status = DayStatus.CANCELLED
         day.save(update_fields=["status"])
         cancelled = list(Registration.objects.active().filter(training_day=day))
         now = timezone.now()
         for registration in cancelled:
+            changes = {
+                "status": (registration.status, Status.CANCELLED),
+                "waitlist_position": (registration.waitlist_position, None),
+            }
             registration.status = Status.CANCELLED
             registration.waitlist_position = None
             registration.cancelled_at = now
@@ -338,6 +382,14 @@ def cancel_training_day(day: TrainingDay, *, by, reason: str = "") -> list[Regis
                     "ics_sequence",
                 ]
             )
+            audit.record(registration, "bookings.registration.cancel", by=by, changes=changes)
+        audit.record(
+            day,
+            "bookings.trainingday.cancel",
+            by=by,
+            changes={"status": (before, DayStatus.CANCELLED)},
+            registrations=[registration.pk for registration in cancelled],
+        )
         _after_commit(
             *(
                 _day_cancelled_mail(registration, reason)

@@ -23,7 +23,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 from wagtail_modeladmin.views import EditView
 
 from courses.models import CoursePage
-from lms import roles
+from lms import audit, roles
 from lms.models import Municipality
 from workshops.choices import DayStatus, Programme
 from workshops.models import Session, TrainingDay
@@ -109,8 +109,13 @@ class TrainingDayFilter(SimpleListFilter):
 class TrainingDayEditView(EditView):
     def form_valid(self, form):
         response = super().form_valid(form)
+        changes = audit.form_changes(form, ("status", "capacity"))
+        if changes:
+            audit.record(
+                self.instance, "bookings.trainingday.edit", by=self.request.user, changes=changes
+            )
         # More places, or a day published again: the waiting list moves up.
-        services.fill_from_waitlist(self.instance)
+        services.fill_from_waitlist(self.instance, by=self.request.user)
         return response
 
 
@@ -294,8 +299,20 @@ class InCompanyRequestPermissionHelper(PermissionHelper):
         return False
 
 
+class InCompanyRequestEditView(EditView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        changes = audit.form_changes(form, ("status", "training_day"))
+        if changes:
+            audit.record(
+                self.instance, "bookings.incompany.status", by=self.request.user, changes=changes
+            )
+        return response
+
+
 class InCompanyRequestAdmin(ModelAdmin):
     model = InCompanyRequest
+    edit_view_class = InCompanyRequestEditView
     menu_label = gettext_lazy("In-company requests")
     menu_icon = "mail"
     permission_helper_class = InCompanyRequestPermissionHelper
@@ -604,3 +621,37 @@ def register_school_lessons():
         path("bookings/trainer-load/", school_admin.trainer_load, name="bookings_trainer_load"),
         path("bookings/week/", school_admin.week_view, name="bookings_week"),
     ]
+
+
+# --- The audit log (lms.audit): what the bookings workflows write -------------
+
+AUDIT_ACTIONS = {
+    "bookings.registration.book": gettext_lazy("Place booked"),
+    "bookings.registration.cancel": gettext_lazy("Booking cancelled"),
+    "bookings.registration.promote": gettext_lazy("Promoted from the waiting list"),
+    "bookings.registration.move": gettext_lazy("Moved up the waiting list"),
+    "bookings.registration.release": gettext_lazy("Held place released"),
+    "bookings.registration.claim": gettext_lazy("Held place claimed"),
+    "bookings.group.book": gettext_lazy("Places held for colleagues"),
+    "bookings.trainingday.cancel": gettext_lazy("Training day cancelled"),
+    "bookings.trainingday.edit": gettext_lazy("Training day changed"),
+    "bookings.attendance.mark": gettext_lazy("Attendance marked"),
+    "bookings.attendance.count": gettext_lazy("Number of participants recorded"),
+    "bookings.incompany.confirm": gettext_lazy("Request confirmed by e-mail"),
+    "bookings.incompany.status": gettext_lazy("Request status changed"),
+    "bookings.incompany.plan": gettext_lazy("In-company training planned"),
+    "bookings.school.review": gettext_lazy("School request taken into review"),
+    "bookings.school.lesson": gettext_lazy("School lesson scheduled"),
+    "bookings.school.propose": gettext_lazy("Lessons proposed to the school"),
+    "bookings.school.accept": gettext_lazy("The school accepted the proposal"),
+    "bookings.school.other_dates": gettext_lazy("The school asked for other dates"),
+    "bookings.school.decline": gettext_lazy("School request declined"),
+    "bookings.school.cancel": gettext_lazy("School request cancelled"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    """Wagtail refuses an entry whose action is not registered."""
+    for action, label in AUDIT_ACTIONS.items():
+        audit.register(actions, action, label)

@@ -3,9 +3,11 @@
 import logging
 from datetime import date
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms import audit
 from lms.errors import Refused
 
 from .models import Certificate, CertificateTemplate
@@ -49,21 +51,28 @@ def issue(
         raise Refused(_("A certificate needs the recipient's first and last name."))
     language = language or getattr(user, "language", "nl") or "nl"
     today = timezone.localdate()
-    certificate = Certificate.objects.create(
-        recipient=user,
-        recipient_name=user.get_full_name(),
-        kind=kind,
-        subject_key=subject_key,
-        subject_title=subject_title,
-        study_load=study_load,
-        language=language,
-        issued_on=today,
-        expires_on=_add_months(today, validity_months) if validity_months else None,
-        validity_months=validity_months,
-        template=template_for(language),
-        issued_by=issued_by,
-    )
-    queue_generation(certificate)
+    with transaction.atomic():
+        certificate = Certificate.objects.create(
+            recipient=user,
+            recipient_name=user.get_full_name(),
+            kind=kind,
+            subject_key=subject_key,
+            subject_title=subject_title,
+            study_load=study_load,
+            language=language,
+            issued_on=today,
+            expires_on=_add_months(today, validity_months) if validity_months else None,
+            validity_months=validity_months,
+            template=template_for(language),
+            issued_by=issued_by,
+        )
+        audit.record(
+            certificate,
+            "certificates.issue",
+            by=issued_by,
+            changes={"status": (None, certificate.status)},
+        )
+        queue_generation(certificate)
     return certificate
 
 
@@ -91,10 +100,19 @@ def revoke(certificate: Certificate, reason: str, *, by=None) -> Certificate:
         raise Refused(_("Give a reason for revoking."))
     if certificate.status == Certificate.Status.REVOKED:
         raise Refused(_("This certificate has already been revoked."))
+    before = certificate.status
     certificate.status = Certificate.Status.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoke_reason = reason.strip()[:255]
-    certificate.save(update_fields=["status", "revoked_at", "revoke_reason"])
+    with transaction.atomic():
+        certificate.save(update_fields=["status", "revoked_at", "revoke_reason"])
+        # The reason stays on the certificate, not in the log.
+        audit.record(
+            certificate,
+            "certificates.revoke",
+            by=by,
+            changes={"status": (before, Certificate.Status.REVOKED)},
+        )
     logger.info("certificate %s revoked by %s: %s", certificate.code, by, reason)
     return certificate
 
@@ -103,13 +121,16 @@ def reissue(certificate: Certificate, *, by=None) -> Certificate:
     """A new certificate (new code, today's date) for the same recipient and subject."""
     if certificate.recipient is None:
         raise Refused(_("The recipient's account no longer exists."))
-    return issue(
-        certificate.recipient,
-        kind=certificate.kind,
-        subject_key=certificate.subject_key,
-        subject_title=certificate.subject_title,
-        study_load=certificate.study_load,
-        validity_months=certificate.validity_months,
-        issued_by=by,
-        language=certificate.language,
-    )
+    with transaction.atomic():
+        new = issue(
+            certificate.recipient,
+            kind=certificate.kind,
+            subject_key=certificate.subject_key,
+            subject_title=certificate.subject_title,
+            study_load=certificate.study_load,
+            validity_months=certificate.validity_months,
+            issued_by=by,
+            language=certificate.language,
+        )
+        audit.record(certificate, "certificates.reissue", by=by, new_certificate=new.pk)
+    return new

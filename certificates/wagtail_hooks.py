@@ -22,6 +22,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from courses.models import CoursePage
+from lms import audit
 from lms.errors import Refused
 
 from . import rendering, services, tasks
@@ -261,3 +262,11 @@ def progress_menu_item():
         icon_name="time",
         order=302,
     )
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    """What certificates.services writes in the audit log (lms.audit)."""
+    audit.register(actions, "certificates.issue", gettext_lazy("Certificate issued"))
+    audit.register(actions, "certificates.revoke", gettext_lazy("Certificate revoked"))
+    audit.register(actions, "certificates.reissue", gettext_lazy("Certificate reissued"))

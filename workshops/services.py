@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
+from lms import audit
 from lms.errors import Refused
 from lms.locking import lock_one
 
@@ -120,6 +121,10 @@ def refusal(
     return " ".join(_explain(reason, trainer, session, others) for reason in reasons)
 
 
+def _trainer_ids(session: Session) -> list[int]:
+    return sorted(Assignment.objects.filter(session=session).values_list("trainer_id", flat=True))
+
+
 def assign_trainer(session: Session, trainer: Trainer, *, by=None) -> Assignment:
     """Give `session` to `trainer` and return the assignment (the existing one
     when they already have it).
@@ -150,7 +155,15 @@ def assign_trainer(session: Session, trainer: Trainer, *, by=None) -> Assignment
                 " ".join(_explain(reason, trainer, session, others) for reason in reasons),
                 status=409,
             )
+        before = _trainer_ids(session)
         assignment = Assignment.objects.create(session=session, trainer=trainer)
+        audit.record(
+            session,
+            "workshops.session.assign",
+            by=by,
+            changes={"trainers": (before, [*before, trainer.pk])},
+            trainer=trainer.pk,
+        )
     logger.info("trainer %s assigned to session %s by %s", trainer.pk, session.pk, by)
     return assignment
 
@@ -160,9 +173,17 @@ def unassign_trainer(session: Session, trainer: Trainer, *, by=None) -> None:
     not have it."""
     with transaction.atomic():
         trainer = lock_one(trainer)
+        before = _trainer_ids(session)
         deleted, _count = Assignment.objects.filter(session=session, trainer=trainer).delete()
         if not deleted:
             raise Refused(
                 _("%(name)s is not assigned to this session.") % {"name": trainer}, status=409
             )
+        audit.record(
+            session,
+            "workshops.session.unassign",
+            by=by,
+            changes={"trainers": (before, [pk for pk in before if pk != trainer.pk])},
+            trainer=trainer.pk,
+        )
     logger.info("trainer %s unassigned from session %s by %s", trainer.pk, session.pk, by)

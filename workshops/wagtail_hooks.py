@@ -18,7 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from lms import roles
+from lms import audit, roles
 
 from . import programme_views
 from .choices import DayStatus
@@ -170,3 +170,10 @@ def register_programme_scheduling():
             name="workshops_programme_schedule",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    """What workshops.services writes in the audit log (lms.audit)."""
+    audit.register(actions, "workshops.session.assign", gettext_lazy("Trainer assigned"))
+    audit.register(actions, "workshops.session.unassign", gettext_lazy("Trainer taken off"))

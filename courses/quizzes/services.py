@@ -164,15 +164,16 @@ def submit_attempt(user, attempt_id: int, data) -> QuizAttempt:
     """Grade and close an attempt, exactly once, and complete the course when
     this was the last step.
 
-    Raises Refused (400) for an attempt that is not the user's or answers
-    that do not fit it (then nothing is stored), and (409) for an attempt
-    already submitted. A submission later than the time limit plus
-    LATE_GRACE_SECONDS is closed with a score of 0 and its answers are not kept.
+    Raises Refused: 404 for an attempt that is not the user's (as if it did
+    not exist), 400 for answers that do not fit it (then nothing is stored),
+    and 409 for an attempt already submitted. A submission later than the
+    time limit plus LATE_GRACE_SECONDS is closed with a score of 0 and its
+    answers are not kept.
     """
     with transaction.atomic():
         found = QuizAttempt.objects.select_related("quiz").filter(pk=attempt_id, user=user).first()
         if found is None:
-            raise Refused(_("This attempt does not exist or is not yours."))
+            raise Refused(_("This attempt does not exist or is not yours."), status=404)
         course = _course_of(found.quiz)
         # The enrolment first, then the attempt: the order every workflow locks in.
         enrollment = services.lock_enrollment(user, course)

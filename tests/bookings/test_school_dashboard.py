@@ -83,13 +83,14 @@ def test_someone_without_requests_has_no_school_section(client, homes):
 def test_the_section_costs_the_same_queries_for_one_request_or_many(client, two_schools):
     north, _ = two_schools
     client.force_login(contact_of(north, "noord@example.org"))
-    SchoolClassFactory(request=SchoolLessonRequestFactory(school=north))
-    client.get(MY)
+    SchoolClassFactory(request=proposed_request(classes=2, school=north))
+    for _ in range(2):  # a running site has long since kept its site row and settings
+        client.get(MY)
     with CaptureQueriesContext(connection) as one:
         client.get(MY)
     for _ in range(5):
         request = proposed_request(classes=2, school=north)
         SchoolClassFactory(request=request)
     with CaptureQueriesContext(connection) as many:
-        assert client.get(MY).content.decode().count("essm-school-request") >= 6
+        assert client.get(MY).content.decode().count("essm-school-request") == 6
     assert len(many) == len(one)

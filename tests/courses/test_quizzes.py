@@ -284,13 +284,13 @@ def test_tampered_posts_get_a_400_and_store_nothing(client, learner, quiz, cours
     assert attempt.submitted_at is None and attempt.answers == {}
 
 
-def test_someone_elses_attempt_is_a_400(client, learner, quiz):
+def test_someone_elses_attempt_is_a_404_to_submit_as_to_read(client, learner, quiz):
     attempt = quiz_services.start_attempt(learner, quiz)
     client.force_login(UserFactory())
     response = client.post(
         f"/nl/quizzes/attempts/{attempt.pk}/submit/", {f"q-{ids(quiz)[1]}": "false"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "bestaat niet of is niet van jou" in response.text
     assert client.get(f"/nl/quizzes/attempts/{attempt.pk}/").status_code == 404
 
