@@ -127,17 +127,8 @@ def seed_site(ctx: SeedContext) -> None:
     settings.contact_phone = CENTRE_PHONE
     if not settings.contact_email:
         settings.contact_email = "info@example.org"
-        settings.privacy_statement_nl = (
-            "<p>Wij bewaren alleen wat een training of boeking nodig heeft: je naam, "
-            "e-mailadres, organisatie en je leervoortgang. Nooit gegevens over leerlingen, "
-            "cliënten of slachtoffers. Je kunt je account altijd laten verwijderen.</p>"
-        )
-        settings.privacy_statement_en = (
-            "<p>We keep only what a training or booking needs: your name, e-mail address, "
-            "organisation and learning progress. Never data about pupils, clients or "
-            "victims. You can have your account deleted at any time.</p>"
-        )
-        settings.save()
+    seed_privacy_statement(settings)
+    settings.save()
 
     seed_help_contacts(ctx)
     seed_accessibility_statement(ctx, settings)
@@ -200,6 +191,17 @@ HELP_CONTACTS = [
 
 
 ACCESSIBILITY_STATEMENT = Path(__file__).parent / "demo_data" / "accessibility_statement.json"
+PRIVACY_STATEMENT = Path(__file__).parent / "demo_data" / "privacy_statement.json"
+
+
+def seed_privacy_statement(settings: SiteSettings) -> None:
+    """The privacy statement (nl and en), where it is empty or still an earlier
+    demo text; one an editor wrote is left alone."""
+    texts = json.loads(PRIVACY_STATEMENT.read_text(encoding="utf-8"))
+    for code in ("nl", "en"):
+        field = f"privacy_statement_{code}"
+        if getattr(settings, field) in ("", *texts["previous"]):
+            setattr(settings, field, texts[code])
 
 
 def seed_accessibility_statement(ctx: SeedContext, settings: SiteSettings) -> None:

@@ -7,3 +7,12 @@ class PrivacyConfig(AppConfig):
 
     name = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self):
+        # Imported here: models may only be imported once the app registry is ready.
+        from lms.dashboard import register_section
+
+        from . import dashboard
+
+        # Last of the sections, just above the account's own links.
+        register_section(dashboard.privacy_section, order=90)

@@ -215,6 +215,35 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
 }
 
+# --- Retention (privacy/retention.py): days before personal data goes --------
+# The privacy page shows these numbers; README "Privacy" says what each removes.
+RETENTION = {
+    # School and in-company requests never confirmed by their link: deleted.
+    "unconfirmed_requests": 14,
+    # A school request's contact person and their texts, after the school year ended.
+    "school_contact_details": 365,
+    # An in-company request's contact person and questions, after the training day.
+    "in_company_requests": 365,
+    # Comments in a school's evaluation (the ratings stay).
+    "evaluation_comments": 365,
+    # Accounts whose address was never confirmed (they never could log in).
+    "unverified_accounts": 30,
+    # A session expires this long after it was last saved; expired ones are deleted.
+    "sessions": 14,
+}
+SESSION_COOKIE_AGE = RETENTION["sessions"] * 24 * 60 * 60
+# Daily, each safe to run twice.
+CELERY_BEAT_SCHEDULE.update(
+    {
+        f"retention-{rule}": {
+            "task": "privacy.tasks.apply_retention",
+            "schedule": 24 * 60 * 60,
+            "args": (rule,),
+        }
+        for rule in RETENTION
+    }
+)
+
 # --- E-mail ------------------------------------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL") or "console://"
 _email = dj_email_url.parse(EMAIL_URL)
@@ -262,6 +291,12 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Adding, removing or choosing a primary e-mail address asks for the password
+# again (allauth's reauthentication; a change of password asks the old one).
+# After a password change every other session ends (Django checks the session
+# against the password hash); the browser that changed it stays logged in.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # Throttled per client address and per account; counted in the shared cache so
 # the limits hold across web nodes (Redis in production).
 ACCOUNT_RATE_LIMITS = {
