@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from courses.models import CoursePage
 from lms.models import Municipality
+from lms.pagecache import remember
 from workshops.models import Session, TrainingDay
 
 from .models import Registration
@@ -101,11 +102,16 @@ class Offer:
 
 
 def courses_in_language(keys: Iterable, language: str) -> dict:
-    """Live course pages by translation key, in `language` where translated."""
+    """Live course pages by translation key, in `language` where translated.
+    The same for every reader, so every live course is kept per language until
+    the next publish (lms.pagecache): a page asks the database nothing."""
+    every = remember(f"live-courses:{language}", lambda: _live_courses(language))
+    return {key: every[key] for key in set(keys) if key in every}
+
+
+def _live_courses(language: str) -> dict:
     found: dict = {}
-    for page in (
-        CoursePage.objects.live().filter(translation_key__in=set(keys)).select_related("locale")
-    ):
+    for page in CoursePage.objects.live().select_related("locale"):
         if page.translation_key not in found or page.locale.language_code == language:
             found[page.translation_key] = page
     return found
