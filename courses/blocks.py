@@ -98,7 +98,7 @@ class LessonStreamBlock(BaseStreamBlock):
 
 class ActivityBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("activity"))
-    minutes = blocks.IntegerBlock(label=_("minutes"), min_value=1)
+    minutes = blocks.IntegerBlock(label=_("minutes"), min_value=1, required=False)
     description = blocks.RichTextBlock(label=_("how"), features=["bold", "italic", "ol", "ul"])
 
     class Meta:

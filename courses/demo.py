@@ -553,7 +553,7 @@ def load_session_plans() -> dict[str, list[dict]]:
             {
                 "slug": plan["slug"],
                 "number": plan["number"],
-                "duration_minutes": plan["duration_minutes"],
+                "duration_minutes": plan.get("duration_minutes"),
                 **{
                     lang: {
                         "title": plan[lang]["title"],

@@ -337,7 +337,12 @@ class SessionPlanPage(FastPrivacyMixin, Page):
 
     number = models.PositiveSmallIntegerField(_("meeting number"))
     goals = RichTextField(_("goals"), features=["ul", "ol", "bold", "italic"])
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        help_text=_("The meeting's slot in the schedule. Leave empty when it is not fixed."),
+    )
     materials = RichTextField(_("materials"), features=["ul", "ol"], blank=True)
     activities = StreamField([("activity", ActivityBlock())], verbose_name=_("activities"))
 
@@ -395,4 +400,4 @@ class SessionPlanPage(FastPrivacyMixin, Page):
 
     @property
     def total_minutes(self) -> int:
-        return sum(block.value["minutes"] for block in self.activities)
+        return sum(block.value["minutes"] or 0 for block in self.activities)

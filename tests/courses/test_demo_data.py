@@ -226,9 +226,22 @@ def test_loverboy_is_only_said_next_to_pooierboy(items):
 def test_activities_add_up_to_the_plans_slot(plans):
     for course_plans in plans.values():
         for plan in course_plans:
+            if plan["duration_minutes"] is None:
+                continue
             for lang in ("nl", "en"):
                 minutes = sum(value["minutes"] for _, value in plan[lang]["activities"])
                 assert minutes == plan["duration_minutes"], (plan["slug"], lang)
+
+
+def test_only_the_prevention_lesson_has_a_duration(plans):
+    """The 90 minutes of the prevention lesson are the centre's own; the sources
+    give no length for a Girls' Talk or Make a Move meeting, so none is invented."""
+    assert {plan["duration_minutes"] for plan in plans["preventieles"]} == {90}
+    for course in ("girls-talk", "make-a-move"):
+        for plan in plans[course]:
+            assert plan["duration_minutes"] is None, plan["slug"]
+            for lang in ("nl", "en"):
+                assert all(value["minutes"] is None for _, value in plan[lang]["activities"])
 
 
 def test_dutch_texts_say_je_never_u(items):
