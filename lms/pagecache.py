@@ -6,7 +6,8 @@ later anonymous requests for the same URL straight from the cache, before
 routing, sessions or templates run. An entry carries the generation it was made
 under; every publish, unpublish, move or delete of any page, and every save of
 a site, site settings, help contact or view restriction (lms.signals), bumps the
-generation, so an edit shows at once on every web node (Redis in production).
+generation (and again when its transaction commits), so an edit shows at once
+on every web node (Redis in production).
 Each web process keeps its own copy of the pages it stored or found, also under
 their generation, so a hit asks Redis for the generation only.
 The other shared caches (routes, sites, settings, outlines) use it the same way;
@@ -39,6 +40,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 
 GENERATION_KEY = "pagecache:generation"
@@ -170,7 +172,18 @@ def _reads_only(request, accepted_query: Mapping[str, Collection[str]]) -> bool:
 
 
 def invalidate(*args, **kwargs) -> None:
-    """Signal receiver: any change to the page tree or its snippets."""
+    """Signal receiver: any change to the page tree or its snippets.
+
+    Wagtail sends its signals inside the transaction that makes the change (a
+    bulk publish, a move, a delete). Another node that reads between the new
+    generation and the commit still finds the old rows and stores them under
+    the new generation; so the generation moves on once more at the commit."""
+    _new_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_generation)
+
+
+def _new_generation() -> None:
     _request_generation.set(None)  # the request that made the change sees it
     try:
         cache.incr(GENERATION_KEY)
