@@ -13,9 +13,19 @@ ALL_ROLES = (LEARNERS, SCHOOL_CONTACTS, TRAINERS, COORDINATORS, EDITORS)
 ADMIN_ROLES = (COORDINATORS, EDITORS)
 
 
+def role_names(user) -> frozenset:
+    """The roles (group names) of a logged-in `user`, kept with their other
+    entries in the shared cache until their groups change (lms.usercache)."""
+    from .usercache import remember_for_user
+
+    return remember_for_user(
+        user.pk, "roles", lambda: frozenset(user.groups.values_list("name", flat=True))
+    )
+
+
 def has_role(user, *roles: str) -> bool:
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=roles).exists()
+    return not role_names(user).isdisjoint(roles)

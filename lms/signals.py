@@ -1,7 +1,8 @@
 """The shared app's signal, and its receivers (connected in LmsConfig.ready)."""
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import Signal
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -50,3 +51,29 @@ def forget_user(sender, instance, **kwargs):
 
 post_save.connect(forget_user, sender=get_user_model(), dispatch_uid="usercache-user-saved")
 post_delete.connect(forget_user, sender=get_user_model(), dispatch_uid="usercache-user-deleted")
+
+
+def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Someone joined or left a role: their roles are read afresh (lms.roles)."""
+    if not reverse:  # `instance` is the user
+        if action in {"post_add", "post_remove", "post_clear"}:
+            usercache.bump_user_version(instance.pk)
+        return
+    # `instance` is the group: its members as they were before a clear.
+    if action == "pre_clear":
+        pk_set = set(instance.user_set.values_list("pk", flat=True))
+    elif action not in {"post_add", "post_remove"}:
+        return
+    for pk in pk_set or ():
+        usercache.bump_user_version(pk)
+
+
+def role_deleted(sender, instance, **kwargs):
+    for pk in instance.user_set.values_list("pk", flat=True):
+        usercache.bump_user_version(pk)
+
+
+m2m_changed.connect(
+    roles_changed, sender=get_user_model().groups.through, dispatch_uid="usercache-roles"
+)
+pre_delete.connect(role_deleted, sender=Group, dispatch_uid="usercache-role-deleted")

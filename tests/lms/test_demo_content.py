@@ -40,9 +40,9 @@ def test_the_elearnings_study_load_is_its_lessons_added_up(client, demo):
     course = CoursePage.objects.get(
         slug="signalen-mensenhandel-herkennen", locale__language_code="nl"
     )
-    minutes = sum(lesson.minutes for lesson in course.lessons())
-    assert course.display_duration == f"{minutes} minuten"
-    assert f"{minutes} minuten" in client.get(course.url).text
+    assert sum(lesson.minutes for lesson in course.lessons()) == 120
+    assert course.display_duration == "2 uur"
+    assert ">2 uur</dd>" in client.get(course.url).text
 
 
 def test_the_signals_checklist_has_no_threshold_and_the_full_list(client, demo):

@@ -87,3 +87,26 @@ def test_an_entry_built_before_a_change_is_not_read_after_it():
     assert usercache.remember_for_user(7, "progress", build) == 2
     assert usercache.remember_for_user(7, "progress", build) == 2
     assert cache.get(f"user-entry:7:{version}:progress") == (1,)
+
+
+@SESSIONS_IN_THE_CACHE
+@pytest.mark.parametrize("from_the_group_side", [False, True])
+def test_a_new_or_lost_role_counts_at_once(client, homes, from_the_group_side):
+    from django.contrib.auth.models import Group
+
+    from lms import roles
+
+    user = UserFactory()
+    trainers = Group.objects.get(name=roles.TRAINERS)
+    client.force_login(user)
+    assert not roles.has_role(user, roles.TRAINERS)  # now kept in the cache
+    if from_the_group_side:
+        trainers.user_set.add(user)
+    else:
+        user.groups.add(trainers)
+    assert roles.has_role(user, roles.TRAINERS)
+    if from_the_group_side:
+        trainers.user_set.clear()
+    else:
+        user.groups.remove(trainers)
+    assert not roles.has_role(user, roles.TRAINERS)
