@@ -129,15 +129,28 @@ def main_menu(context) -> list[dict]:
     user = getattr(request, "user", None)
     logged_in = bool(user and user.is_authenticated)
     path = request.path if request is not None else ""
-    entries = []
-    for item in MAIN_MENU:
-        if item.logged_in_only and not logged_in:
-            continue
-        url = reverse(item.url_name) if item.url_name else _page_type_url(request, item.page_type)
-        if not url:
-            continue
-        entries.append({"label": item.label, "url": url, "current": path.startswith(url)})
-    return entries
+    return [
+        {"label": label, "url": url, "current": path.startswith(url)}
+        for label, url, logged_in_only in _menu_in_language(request, get_language() or "nl")
+        if logged_in or not logged_in_only
+    ]
+
+
+def _menu_in_language(request, language: str) -> list[tuple[str, str, bool]]:
+    """Label, URL and "logged in only" of each entry: the same for every reader
+    of a language, so kept until the next publish (lms.pagecache)."""
+
+    def build() -> list[tuple[str, str, bool]]:
+        entries = []
+        for item in MAIN_MENU:
+            url = (
+                reverse(item.url_name) if item.url_name else _page_type_url(request, item.page_type)
+            )
+            if url:
+                entries.append((str(item.label), url, item.logged_in_only))
+        return entries
+
+    return remember(f"main-menu:{language}", build)
 
 
 # --- Breadcrumbs ------------------------------------------------------------
