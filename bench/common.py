@@ -43,6 +43,19 @@ def prepare_database(env: dict, *commands: list[str]) -> None:
         subprocess.run(manage + args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
+def recreate_database(env: dict) -> None:
+    """An empty, migrated benchmark database (its name must start with lms_bench)."""
+    import psycopg
+
+    url = env["DATABASE_URL"]
+    name = url.rsplit("/", 1)[-1]
+    assert name.startswith("lms_bench"), name
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+
+
 def setup_django(env: dict) -> None:
     os.environ.update(env)
     import django

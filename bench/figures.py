@@ -17,12 +17,10 @@ every lesson and meeting in it counts as given.
 import argparse
 import random
 import statistics
-import subprocess
-import sys
 import time as clock
 from datetime import date, datetime, time, timedelta
 
-from common import ROOT, bench_environment, setup_django
+from common import bench_environment, recreate_database, setup_django
 
 TARGET_MS = 300
 DEMO = {
@@ -40,18 +38,6 @@ DEMO = {
     "groups": 1,
 }
 MEETINGS_PER_GROUP = 9
-
-
-def recreate_database(env: dict) -> None:
-    import psycopg
-
-    url = env["DATABASE_URL"]
-    name = url.rsplit("/", 1)[-1]
-    assert name.startswith("lms_bench"), name
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
 
 
 def build(scale: int, first_day: date) -> dict:

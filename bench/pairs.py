@@ -10,27 +10,13 @@ Target: under 200 ms. Prints figures; not a test.
 import argparse
 import random
 import statistics
-import subprocess
-import sys
 import time as clock
 from datetime import date, time, timedelta
 
-from common import ROOT, bench_environment, setup_django
+from common import bench_environment, recreate_database, setup_django
 
 TRAINERS, SESSIONS, CLASSES = 40, 1500, 4
 TARGET_MS = 200
-
-
-def recreate_database(env: dict) -> None:
-    import psycopg
-
-    url = env["DATABASE_URL"]
-    name = url.rsplit("/", 1)[-1]
-    assert name.startswith("lms_bench"), name
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
 
 
 def weekdays(start: date, count: int):
