@@ -37,12 +37,12 @@ def two_schools(db, homes):
 
 def test_a_contact_sees_only_their_schools_requests(client, two_schools):
     north, south = two_schools
-    SchoolClassFactory(request=SchoolLessonRequestFactory(school=north), label="2B")
-    SchoolClassFactory(request=SchoolLessonRequestFactory(school=south), label="4H")
+    SchoolClassFactory(request=SchoolLessonRequestFactory(school=north), label="Klas 2B")
+    SchoolClassFactory(request=SchoolLessonRequestFactory(school=south), label="Klas 4H")
     client.force_login(contact_of(north, "noord@example.org"))
     page = client.get(MY).content.decode()
-    assert "Demo College Noord" in page and "2B" in page
-    assert "Demo Lyceum Zuid" not in page and "4H" not in page
+    assert "Demo College Noord" in page and "Klas 2B" in page
+    assert "Demo Lyceum Zuid" not in page and "Klas 4H" not in page
     client.force_login(contact_of(south, "zuid@example.org"))
     page = client.get(MY).content.decode()
     assert "Demo Lyceum Zuid" in page and "Demo College Noord" not in page
