@@ -12,14 +12,17 @@ class BookingsConfig(AppConfig):
         # Imported here: models may only be imported once the app registry is ready.
         from lms.dashboard import register_section
 
-        from . import dashboard
+        from . import dashboard, receivers
+
+        # What bookings change in the page cache and in what is kept per user.
+        receivers.connect()
 
         # After the learner's courses (10), before certificates.
-        register_section(dashboard.bookings_section, order=15)
+        register_section(dashboard.bookings_section, order=15, kept=True)
         # Group bookings on /my/; beat.py registers the periodic tasks (reminders…).
         from . import beat, group_dashboard  # noqa: F401
 
-        register_section(group_dashboard.groups_section, order=16)
+        register_section(group_dashboard.groups_section, order=16, kept=True)
         from . import trainer_dashboard  # the trainer's sessions, after their plans (5)
 
         register_section(trainer_dashboard.trainer_sessions_section, order=6)

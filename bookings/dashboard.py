@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from lms.usercache import remember_for_user
 from workshops.models import Session, Trainer
 
 from . import offers
@@ -28,26 +29,33 @@ class Holdings:
 def holdings(request) -> Holdings:
     """Whether the user has bookings, group bookings and school lesson requests
     (of their schools or their own), and their trainer record: one query for
-    the four sections, kept on the request, so /my/ of someone with none of
-    them costs one query instead of four."""
+    the four sections, kept on the request and with the user's entries
+    (lms.usercache; bookings.receivers starts a new version when one of these
+    rows changes), so a warm /my/ asks the database nothing for it."""
     if not hasattr(request, "_bookings_holdings"):
-        row = (
-            get_user_model()
-            .objects.filter(pk=request.user.pk)
-            .values_list(
-                Exists(Registration.objects.filter(user=OuterRef("pk"))),
-                Exists(GroupBooking.objects.filter(contact=OuterRef("pk"))),
-                Exists(
-                    SchoolLessonRequest.objects.filter(
-                        Q(school__contacts=OuterRef("pk")) | Q(contact_user=OuterRef("pk"))
-                    )
-                ),
-                Subquery(Trainer.objects.filter(user=OuterRef("pk")).values("pk")[:1]),
-            )
-            .first()
+        request._bookings_holdings = remember_for_user(
+            request.user.pk, "bookings-holdings", lambda: _holdings(request.user.pk)
         )
-        request._bookings_holdings = Holdings(*(row or (False, False, False, None)))
     return request._bookings_holdings
+
+
+def _holdings(user_id) -> Holdings:
+    row = (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .values_list(
+            Exists(Registration.objects.filter(user=OuterRef("pk"))),
+            Exists(GroupBooking.objects.filter(contact=OuterRef("pk"))),
+            Exists(
+                SchoolLessonRequest.objects.filter(
+                    Q(school__contacts=OuterRef("pk")) | Q(contact_user=OuterRef("pk"))
+                )
+            ),
+            Subquery(Trainer.objects.filter(user=OuterRef("pk")).values("pk")[:1]),
+        )
+        .first()
+    )
+    return Holdings(*(row or (False, False, False, None)))
 
 
 def bookings_section(request) -> dict | None:

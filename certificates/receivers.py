@@ -1,5 +1,6 @@
 from bookings.models import Registration
 from courses.models import CoursePage, Enrollment
+from lms.usercache import bump_user_version
 
 from . import services
 from .models import Certificate
@@ -65,3 +66,10 @@ def on_profile_saved(sender, user, **kwargs):
     )
     for registration in completed_days:
         issue_for_training_day(user, registration.training_day)
+
+
+def certificate_changed(sender, instance, **kwargs):
+    """The recipient's certificates on /my/ are kept with their entries
+    (lms.usercache): a saved or deleted certificate is read afresh."""
+    if instance.recipient_id is not None:
+        bump_user_version(instance.recipient_id)

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from lms.http import public_url
 from lms.models import SiteSettings
+from lms.usercache import bump_user_version
 
 from .models import Certificate
 from .pdf import CertificateContent, CertificateDesign, render_certificate
@@ -130,9 +131,14 @@ def send_ready_mail(certificate_id: int) -> None:
 
 
 def mark_failed(certificate_id: int, error: Exception) -> None:
-    Certificate.objects.filter(pk=certificate_id, status=Certificate.Status.PENDING).update(
+    failed = Certificate.objects.filter(pk=certificate_id, status=Certificate.Status.PENDING)
+    recipients = list(failed.values_list("recipient_id", flat=True))
+    failed.update(
         status=Certificate.Status.FAILED, failure=f"{type(error).__name__}: {error}"[:255]
     )
+    for recipient_id in recipients:  # /my/ no longer lists it (update() sends no signal)
+        if recipient_id is not None:
+            bump_user_version(recipient_id)
 
 
 def remind_expiring(today=None) -> int:

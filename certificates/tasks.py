@@ -8,6 +8,8 @@ from celery import shared_task
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from lms.usercache import bump_user_version
+
 from . import rendering
 from .models import Certificate
 
@@ -70,6 +72,8 @@ def regenerate(certificates) -> int:
             Certificate.objects.filter(pk=certificate.pk).update(
                 status=Certificate.Status.PENDING, failure=""
             )
+            if certificate.recipient_id is not None:  # shown again on /my/, as pending
+                bump_user_version(certificate.recipient_id)
             queue_generation(certificate)
             count += 1
     return count

@@ -27,5 +27,5 @@ class CoursesConfig(AppConfig):
         from .quizzes import services  # noqa: F401 (registers a completion requirement)
 
         # For a trainer the session plans are what /my/ is for: first.
-        register_section(dashboard.trainer_section, order=5)
-        register_section(dashboard.learning_section, order=10)
+        register_section(dashboard.trainer_section, order=5, kept=True)
+        register_section(dashboard.learning_section, order=10, kept=True)

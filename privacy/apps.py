@@ -15,4 +15,4 @@ class PrivacyConfig(AppConfig):
         from . import dashboard
 
         # Last of the sections, just above the account's own links.
-        register_section(dashboard.privacy_section, order=90)
+        register_section(dashboard.privacy_section, order=90, kept=True)
