@@ -19,11 +19,13 @@ and the entries it shows, instead of asking the database for each.
 
 import secrets
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 ROW_TIMEOUT = 5 * 60
@@ -40,7 +42,11 @@ class CachedUserMixin:
     """`get_user` (run on every request with a session) from the cache."""
 
     def get_user(self, user_id):
-        key = f"user-entry:{user_id}:{user_version(user_id)}:row"
+        version = user_version(user_id)
+        # The rest of this request reads the user's entries under this version
+        # too (unless something of theirs changes meanwhile: bump_user_version).
+        _request_versions.set({user_id: version})
+        key = f"user-entry:{user_id}:{version}:row"
         found = cache.get(key)
         if found is None:
             user = super().get_user(user_id)
@@ -58,7 +64,25 @@ class CachedAuthenticationBackend(CachedUserMixin, AuthenticationBackend):
     pass
 
 
+# The version of the request's user as get_user read it, so the entries one
+# request reads are of one version and cost no second round trip for it. Set
+# per request (get_user), emptied when a request starts or ends and when the
+# user's version moves on; never shared between requests.
+_request_versions: ContextVar[dict | None] = ContextVar("user_versions", default=None)
+
+
+def _forget_request_versions(**kwargs) -> None:
+    _request_versions.set(None)
+
+
+request_started.connect(_forget_request_versions, dispatch_uid="usercache-request-started")
+request_finished.connect(_forget_request_versions, dispatch_uid="usercache-request-finished")
+
+
 def user_version(user_id) -> int:
+    known = _request_versions.get()
+    if known is not None and user_id in known:
+        return known[user_id]
     version = cache.get(_version_key(user_id))
     if version is None:
         cache.add(_version_key(user_id), secrets.randbits(62), timeout=None)
@@ -72,6 +96,9 @@ def bump_user_version(user_id) -> None:
     the rows from before the commit)."""
 
     def bump():
+        known = _request_versions.get()
+        if known is not None and user_id in known:
+            _request_versions.set({k: v for k, v in known.items() if k != user_id})
         cache.set(_version_key(user_id), secrets.randbits(62), timeout=None)
 
     bump()
@@ -88,3 +115,22 @@ def remember_for_user(user_id, key: str, build: Callable[[], T]) -> T:
     value = build()
     cache.set(full_key, (value,), ENTRY_TIMEOUT)
     return value
+
+
+def remember_many_for_user(user_id, builds: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """`remember_for_user` for several entries of one user in one round trip:
+    the version is read once, the entries together, and the missing ones are
+    built and kept together. Returns the values by key, in the order given."""
+    version = user_version(user_id)
+    full = {key: f"user-entry:{user_id}:{version}:{key}" for key in builds}
+    found = cache.get_many(list(full.values()))
+    values, missing = {}, {}
+    for key, build in builds.items():
+        if full[key] in found:
+            values[key] = found[full[key]][0]
+        else:
+            values[key] = build()
+            missing[full[key]] = (values[key],)
+    if missing:
+        cache.set_many(missing, ENTRY_TIMEOUT)
+    return values

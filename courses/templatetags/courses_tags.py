@@ -20,29 +20,3 @@ def catalogue_url(context) -> str:
         return index.get_url(request) if index is not None else ""
 
     return remember(f"catalogue-url:{language}", build)
-
-
-class SharedFragmentNode(template.Node):
-    def __init__(self, nodelist, name: str, vary_on: list):
-        self.nodelist = nodelist
-        self.name = name
-        self.vary_on = vary_on
-
-    def render(self, context) -> str:
-        parts = [self.name, *(str(value.resolve(context)) for value in self.vary_on)]
-        return remember("fragment:" + ":".join(parts), lambda: self.nodelist.render(context))
-
-
-@register.tag
-def shared_fragment(parser, token):
-    """`{% shared_fragment name value... %}...{% endshared_fragment %}` renders
-    its content once per combination of values and keeps the HTML until the
-    next change to the page tree (lms.pagecache.remember): in this process, so
-    no request waits for Redis, and in the shared cache for the other nodes.
-    Like `{% cache %}`, only for what is the same for every reader."""
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
-    nodelist = parser.parse(("endshared_fragment",))
-    parser.delete_first_token()
-    return SharedFragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])

@@ -110,3 +110,20 @@ def test_a_new_or_lost_role_counts_at_once(client, homes, from_the_group_side):
     else:
         user.groups.remove(trainers)
     assert not roles.has_role(user, roles.TRAINERS)
+
+
+def test_one_request_reads_one_version_until_something_of_the_user_changes():
+    """The version get_user read serves the rest of the request (no second
+    round trip), but a change made during the request is seen after it, and
+    the next request reads the version afresh."""
+    user = UserFactory()
+    usercache._forget_request_versions()  # as a request starts (request_started)
+    assert usercache.CachedModelBackend().get_user(user.pk) == user
+    assert usercache.remember_for_user(user.pk, "answer", lambda: "before") == "before"
+    other_node_bumps = cache.set  # a change made elsewhere: this request keeps its version
+    other_node_bumps(f"user-version:{user.pk}", 1, timeout=None)
+    assert usercache.remember_for_user(user.pk, "answer", lambda: "other") == "before"
+    usercache.bump_user_version(user.pk)  # a change made by this request
+    assert usercache.remember_for_user(user.pk, "answer", lambda: "after") == "after"
+    usercache._forget_request_versions()  # as it ends (request_finished)
+    assert usercache.user_version(user.pk) == cache.get(f"user-version:{user.pk}")
