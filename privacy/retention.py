@@ -19,7 +19,12 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import ngettext_lazy
 
-from bookings.models import InCompanyRequest, LessonEvaluation, SchoolLessonRequest
+from bookings.models import (
+    InCompanyRequest,
+    LessonEvaluation,
+    Registration,
+    SchoolLessonRequest,
+)
 from lms import roles
 from lms.models import User
 
@@ -108,6 +113,22 @@ def remove_in_company_contact_details(now: datetime) -> int:
     )
 
 
+def remove_unclaimed_places(now: datetime) -> int:
+    """The colleague's address on a place booked for them that they never
+    claimed (released, cancelled, or still held when the day came): once the
+    training day is past, the address serves nobody. The place stays, without
+    it, for the group's count; claimed places belong to their account."""
+    cutoff = _cutoff("unclaimed_places", now).date()
+    done = (
+        Registration.objects.filter(group__isnull=False, user__isnull=True)
+        .exclude(invited_email="", claim_token="")
+        .annotate(last_day=Max("training_day__sessions__date"))
+        .filter(last_day__lt=cutoff)
+        .values_list("pk", flat=True)
+    )
+    return Registration.objects.filter(pk__in=list(done)).update(invited_email="", claim_token="")
+
+
 def remove_evaluation_comments(now: datetime) -> int:
     """A school's comments on the lessons; its ratings stay for the figures."""
     return (
@@ -189,6 +210,18 @@ RULES = {
             "address and phone number, and their questions, are removed %(days)s days "
             "after the training day (or after we declined the request). The organisation, "
             "the team size and the training stay for our figures.",
+            "days",
+        ),
+    ),
+    "unclaimed_places": Rule(
+        remove_unclaimed_places,
+        ngettext_lazy(
+            "When a contact books places for colleagues, the e-mail address of a "
+            "colleague who never claimed their place is removed %(days)s day after the "
+            "training day.",
+            "When a contact books places for colleagues, the e-mail address of a "
+            "colleague who never claimed their place is removed %(days)s days after the "
+            "training day.",
             "days",
         ),
     ),

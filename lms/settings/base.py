@@ -224,6 +224,8 @@ RETENTION = {
     "school_contact_details": 365,
     # An in-company request's contact person and questions, after the training day.
     "in_company_requests": 365,
+    # Colleagues' addresses on places booked for them and never claimed, after the day.
+    "unclaimed_places": 30,
     # Comments in a school's evaluation (the ratings stay).
     "evaluation_comments": 365,
     # Accounts whose address was never confirmed (they never could log in).

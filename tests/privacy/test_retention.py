@@ -240,3 +240,34 @@ def test_expired_sessions_are_removed(db):
     assert retention.apply("sessions", now=NOW) == 1
 
     assert list(Session.objects.values_list("session_key", flat=True)) == [current.session_key]
+
+
+def test_a_colleagues_address_goes_a_month_after_a_day_they_never_claimed(training_course):
+    from bookings import groups
+    from bookings.models import Registration
+
+    contact = UserFactory(email="contact@example.org")
+    past = TrainingDayFactory(course=training_course, capacity=5)  # in two weeks: long before NOW
+    group = groups.book_group(
+        past, contact, emails=["ali@example.org", "bo@example.org"], organisation="Wijkteam"
+    )
+    groups.claim_place(
+        Registration.objects.get(group=group, invited_email="ali@example.org"),
+        UserFactory(email="ali@example.org"),
+    )
+    lately = TrainingDayFactory(
+        course=training_course, capacity=5, sessions=[(NOW - timedelta(days=10)).date()]
+    )
+    groups.book_group(lately, contact, emails=["cem@example.org"], organisation="Wijkteam")
+
+    assert retention.apply("unclaimed_places", now=NOW) == 1
+    places = {r.pk: r for r in Registration.objects.filter(group__isnull=False)}
+    assert sorted(r.invited_email for r in places.values()) == [
+        "",  # bo never claimed: gone, with the claim link
+        "ali@example.org",  # claimed: part of Ali's own account
+        "cem@example.org",  # the day was ten days ago
+    ]
+    emptied = next(r for r in places.values() if r.invited_email == "")
+    assert emptied.claim_token == ""
+    assert Registration.objects.filter(group=group).count() == 2  # the count stays
+    assert retention.apply("unclaimed_places", now=NOW) == 0
