@@ -75,6 +75,7 @@ def test_a_real_worker_on_redis_runs_a_task_end_to_end(live_worker):
     result = send_email.apply_async(
         kwargs={"subject": subject, "body": "Hallo", "to": ["trainer@example.org"]},
         queue=live_worker["queue"],
+        ignore_result=False,  # kept only because this test asks for it
     )
     assert result.get(timeout=60) == 1
 
@@ -87,3 +88,23 @@ def test_a_real_worker_on_redis_runs_a_task_end_to_end(live_worker):
     written = files[0].read_text()
     assert f"Subject: {subject}" in written
     assert "To: trainer@example.org" in written
+
+
+@pytest.mark.live_worker
+def test_a_mail_task_leaves_nothing_of_its_recipient_in_the_result_store(live_worker, redis_url):
+    """What a task returns (or the traceback of its failure, which may name an
+    address) is not kept in Redis: only the mail arrives."""
+    import redis
+
+    result = send_email.apply_async(
+        kwargs={"subject": "Geen sporen", "body": "Hallo", "to": ["spoor@example.org"]},
+        queue=live_worker["queue"],
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not list(live_worker["mail_dir"].iterdir()):
+        time.sleep(0.1)
+    assert len(list(live_worker["mail_dir"].iterdir())) == 1
+    time.sleep(0.5)  # the worker would store a result right after sending
+    store = redis.Redis.from_url(redis_url)
+    assert store.exists(f"celery-task-meta-{result.id}") == 0
+    assert not [key for key in store.scan_iter("celery-task-meta-*") if b"spoor" in store.get(key)]
