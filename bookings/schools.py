@@ -276,9 +276,10 @@ def _previous_year(school_year: str) -> str:
 def invite_again(school_year: str, *, by) -> int:
     """Mail every school that had a (confirmed) request in the school year
     before `school_year` a link to ask again, the form prefilled from its
-    latest request of that year. Once per school and year: a school already
-    invited, or that already asked for `school_year`, gets nothing. Returns
-    the number of schools invited."""
+    latest request of that year that still has a contact address. Once per
+    school and year: a school already invited, that already asked for
+    `school_year`, or whose contacts of that year were removed, gets nothing.
+    Returns the number of schools invited."""
     last_year = _previous_year(school_year)
     asked_again = SchoolLessonRequest.objects.filter(school_year=school_year).values("school")
     already_invited = SchoolLessonRequest.objects.filter(
@@ -287,6 +288,8 @@ def invite_again(school_year: str, *, by) -> int:
     latest = (
         SchoolLessonRequest.objects.filter(school_year=last_year, confirmed_at__isnull=False)
         .exclude(Q(school__in=asked_again) | Q(school__in=already_invited))
+        # A contact removed (retention, a removed account) cannot be mailed.
+        .exclude(contact_email="")
         .values("school")
         .annotate(latest=Max("pk"))
         .values_list("latest", flat=True)

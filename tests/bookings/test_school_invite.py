@@ -86,6 +86,20 @@ def test_a_school_that_already_asked_for_the_new_year_is_not_invited(
     assert [message.to[0] for message in mail.outbox] == ["zuid@example.org"]
 
 
+def test_a_school_whose_contact_was_removed_is_not_invited_nor_marked(
+    last_year, django_capture_on_commit_callbacks
+):
+    """The school of "oud@" and "sanne@" lost both addresses (say, by a
+    removed account): nobody could be mailed, so it is neither counted nor
+    marked as invited."""
+    SchoolLessonRequest.objects.filter(school=last_year.school).update(contact_email="")
+    assert invite(django_capture_on_commit_callbacks, UserFactory()) == 1
+    assert [message.to[0] for message in mail.outbox] == ["zuid@example.org"]
+    assert not SchoolLessonRequest.objects.filter(
+        school=last_year.school, invited_again_at__isnull=False
+    ).exists()
+
+
 def test_the_link_opens_the_form_filled_in_from_last_year(
     client, last_year, rotterdam, django_capture_on_commit_callbacks
 ):
