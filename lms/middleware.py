@@ -149,3 +149,30 @@ def _excluded_prefixes() -> bool:
 def _forget_built_policies(setting, **kwargs):
     if "CONTENT_SECURITY_POLICY" in setting:
         ContentSecurityPolicyMiddleware._built.clear()
+
+
+class InvalidAccountFormMiddleware:
+    """allauth answers a form sent with mistakes (a wrong password, a missing
+    name, a code that does not match) by showing it again with a 200. Bad input
+    gets a 4xx here, as on every form of our own: the account pages' answer to
+    such a POST is a 400, with the same page and its messages. (A throttled
+    form keeps the 429 lms.views gives it.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        match = request.resolver_match
+        if (
+            request.method == "POST"
+            and response.status_code == 200
+            and match is not None
+            and match.func.__module__.startswith(("allauth.", "lms.views"))
+        ):
+            form = (response.context_data or {}).get("form")
+            if form is not None and form.is_bound and form.errors:
+                response.status_code = 400
+        return response

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # A 400 (not allauth's 200) for an account form sent with mistakes.
+    "lms.middleware.InvalidAccountFormMiddleware",
     "lms.middleware.RequireTwoFactorForAdminMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a rate-limited request into RATELIMIT_VIEW's 429 (not a 403).

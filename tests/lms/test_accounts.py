@@ -109,7 +109,7 @@ def test_failed_log_ins_are_throttled_even_for_the_right_password(client, homes)
     user = UserFactory()
     for _ in range(5):
         response = client.post("/nl/accounts/login/", {"login": user.email, "password": "wrong"})
-        assert response.status_code == 200
+        assert response.status_code == 400
     response = client.post("/nl/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code == 429
     assert "Te veel inlogpogingen. Probeer het later nogmaals." in response.text
@@ -141,7 +141,7 @@ def test_coordinator_with_two_factor_is_asked_for_a_code_then_enters_the_admin(c
     assert client.get("/admin/").status_code == 302  # not logged in yet
 
     bad = client.post("/nl/accounts/2fa/authenticate/", {"code": "000000"})
-    assert bad.status_code == 200
+    assert bad.status_code == 400
     response = client.post("/nl/accounts/2fa/authenticate/", {"code": current_code(secret)})
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
@@ -199,7 +199,7 @@ def test_sign_up_asks_the_name_first_and_requires_it(client, homes):
             "password2": "lang-genoeg-wachtwoord",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Dit is een verplicht veld." in response.text
     assert not User.objects.filter(email="zonder.naam@example.org").exists()
 
@@ -235,7 +235,7 @@ def test_password_errors_are_dutch_on_dutch_pages(client, homes):
             "password2": "kort",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Je wachtwoord is te kort: gebruik minstens 10 tekens." in response.text
     assert "This password" not in response.text
 
