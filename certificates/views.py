@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
 from lms import roles
+from lms.http import private
 
 from .forms import VerifyForm
 from .models import Certificate, normalise_code
@@ -34,7 +35,7 @@ def pdf(request, code: str):
         content_type="application/pdf",
         filename=f"{certificate.code}.pdf",
     )
-    response["Cache-Control"] = "private, no-store"
+    private(response)
     return response
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from .dashboard import sections_for
 from .forms import ProfileForm
 from .health import run_checks
-from .http import client_ip
+from .http import client_ip, private
 from .models import User
 from .signals import profile_saved
 
@@ -53,7 +53,7 @@ def _role_restricted_page_types():
 @login_required
 def dashboard(request):
     response = render(request, "lms/dashboard.html", {"sections": sections_for(request)})
-    response["Cache-Control"] = "private, no-store"
+    private(response)
     return response
 
 
@@ -71,7 +71,7 @@ def profile(request):
             return redirect("lms:profile")
         status = 400
     response = render(request, "lms/profile.html", {"form": form}, status=status)
-    response["Cache-Control"] = "private, no-store"
+    private(response)
     return response
 
 

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from lms import roles
 from lms.blocks import BaseStreamBlock
+from lms.http import private
 from lms.models import FastPrivacyMixin
 from lms.pagecache import remember, serve_cached_for_anonymous
 
@@ -383,7 +384,7 @@ class SessionPlanPage(FastPrivacyMixin, Page):
         if not self.readable_by(request.user):
             raise Http404
         response = super().serve(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store"
+        private(response)
         return response
 
     def get_context(self, request, *args, **kwargs):

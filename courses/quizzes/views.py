@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lms import roles
 from lms.errors import Refused, refused_response
+from lms.http import private
 
 from ..models import QuizAttempt, QuizPage
 from . import services
@@ -53,7 +54,7 @@ def attempt(request, attempt_id: int):
             "courses/quiz_review.html",
             {"quiz": quiz, "attempt": found, "result": services.result(request.user, found)},
         )
-    response["Cache-Control"] = "private, no-store"
+    private(response)
     return response
 
 
@@ -83,7 +84,7 @@ def results(request, quiz_id: int):
     if request.GET.get("format") == "csv":
         return _csv(quiz, stats)
     response = render(request, "courses/quiz_results.html", {"quiz": quiz, **stats})
-    response["Cache-Control"] = "private, no-store"
+    private(response)
     return response
 
 
