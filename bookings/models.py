@@ -1,7 +1,6 @@
 """Who takes part or asks: registrations on training days (with the waiting
 list and group places), attendance per session, and in-company requests."""
 
-import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,11 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from workshops.models import Session, TrainingDay
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
+# One maker of link tokens for both apps (migrations name it here too).
+from workshops.models import Session, TrainingDay, new_token
 
 
 class Tariff(models.TextChoices):

@@ -26,6 +26,8 @@ from .choices import CompletionRule, DayKind, DayStatus, Programme
 
 
 def new_token() -> str:
+    """A link's secret (invitations, confirmations, evaluations): 24 random
+    bytes, URL-safe."""
     return secrets.token_urlsafe(24)
 
 
