@@ -136,6 +136,13 @@ def main_menu(context) -> list[dict]:
     ]
 
 
+@register.filter
+def current_urls(menu: list[dict]) -> str:
+    """The URLs of the entries of `main_menu` the current page is in (what
+    the menu's markup varies with beyond site, language and log-in state)."""
+    return " ".join(item["url"] for item in menu if item["current"])
+
+
 def _menu_in_language(request, language: str) -> list[tuple[str, str, bool]]:
     """Label, URL and "logged in only" of each entry: the same for every reader
     of a language, so kept until the next publish (lms.pagecache)."""

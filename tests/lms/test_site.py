@@ -145,3 +145,28 @@ def test_a_private_page_still_asks_for_a_log_in_after_public_pages_were_served(c
     response = client.get("/nl/intern/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_the_kept_header_follows_the_section_and_the_log_in(client, homes):
+    """The header's logo and menu are kept per site, language, log-in state
+    and menu section ({% shared_fragment %}): each reader still gets their own."""
+    from tests.factories import UserFactory
+
+    def current(html: str) -> list[str]:
+        return [
+            part.split('"', 1)[0]
+            for part in html.split('href="')[1:]
+            if part.split(">", 1)[0].endswith('aria-current="page"')
+        ]
+
+    search = client.get("/en/search/").text
+    assert current(search) == ["/en/search/"]
+    assert "My learning" not in search
+    assert current(client.get("/en/certificates/verify/").text) == ["/en/certificates/verify/"]
+    client.force_login(UserFactory())
+    mine = client.get("/en/my/").text
+    assert current(mine) == ["/en/my/"]
+    assert 'name="csrfmiddlewaretoken"' in mine.split("</header>")[0]  # the sign-out form's own
+    logged_in_search = client.get("/en/search/").text
+    assert current(logged_in_search) == ["/en/search/"]
+    assert "My learning" in logged_in_search.split("</header>")[0]
